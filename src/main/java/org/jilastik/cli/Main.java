@@ -1,11 +1,116 @@
 package org.jilastik.cli;
 
-/** Entry point of the {@code jilastik} command. */
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.jilastik.app.JilastikVersion;
+import org.jilastik.app.RunRequest;
+import org.jilastik.app.Runner;
+import org.jilastik.error.JilastikException;
+import org.jilastik.project.Project;
+import org.jilastik.project.ProjectReader;
+
+/**
+ * Entry point of the {@code jilastik} command.
+ *
+ * <p>Order of work: {@code inspect} is delegated; {@code --version} and {@code --help} are answered; otherwise
+ * every argument and the environment are parsed and validated, the project file's existence is checked, the
+ * project is read, the request is checked against its workflow, and {@link Runner} runs it. Every failure ends
+ * in one line on stderr ({@code jilastik: ...}) and exit code 2 (usage) or 1 (processing); {@code --debug} adds
+ * the stack trace.
+ */
 public final class Main {
+    private static final String PREFIX = "jilastik: ";
+
     private Main() {
     }
 
+    /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        System.out.println("jilastik");
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Runs the command without exiting: the testable entry point.
+     *
+     * @param args the command-line arguments
+     * @param env  the environment ({@code LAZYFLOW_*} variables are read from it)
+     * @param out  standard output (help, version)
+     * @param err  standard error (one line per failure)
+     * @return the process exit code: 0 success, 1 processing error, 2 usage error
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.stream(args).anyMatch(a -> a.equals("--debug"));
+        try {
+            if (args.length > 0 && args[0].equals("inspect")) {
+                return InspectCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+            ArgumentTokenizer.Tokens scan = ArgumentTokenizer.tokenizeLeniently(args);
+            if (scan.has("version")) {
+                out.println("jilastik " + JilastikVersion.get());
+                return 0;
+            }
+            if (scan.has("help")) {
+                return help(scan.last("project"), out);
+            }
+            return headless(RequestBuilder.parse(args, env), out);
+        } catch (JilastikException e) {
+            report(err, e.getMessage(), e, debug);
+            return e.exitCode();
+        } catch (RuntimeException | Error e) {
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            report(err, "internal error: " + what + "; rerun with --debug for the stack trace", e, debug);
+            return JilastikException.PROCESSING;
+        }
+    }
+
+    private static int help(String projectArg, PrintStream out) {
+        HelpPrinter.printGeneral(out);
+        if (projectArg != null) {
+            Path p = existingProject(projectArg);
+            HelpPrinter.printForProject(out, projectArg, ProjectReader.read(p));
+        }
+        return 0;
+    }
+
+    private static int headless(RunRequest request, PrintStream out) {
+        if (request.newProject() != null) {
+            throw JilastikException.usage("creating projects (--new_project) is not supported by jilastik; "
+                    + "create and train the project in ilastik");
+        }
+        if (request.project() == null) {
+            throw JilastikException.usage("no project given; add --project=P.ilp (see jilastik --help)");
+        }
+        if (!request.inputs().hasInputs() && !request.workflowOptions().worksWithoutInputs()) {
+            throw JilastikException.usage("no input images were given; list them after the options or with "
+                    + "--raw_data (jilastik --help --project=" + request.project() + " lists the inputs)");
+        }
+        Path path = existingProject(request.project());
+        Project project = ProjectReader.read(path);
+        RunRequest checked = ProjectArgumentChecks.check(request, project.workflow(), project.stages(),
+                request.project());
+        return Runner.run(checked, project);
+    }
+
+    /** The project path ({@code ~} expanded) after checking that it is an existing regular file. */
+    private static Path existingProject(String projectArg) {
+        Path p = RunRequest.expandHome(projectArg, System.getProperty("user.home"));
+        if (Files.isDirectory(p)) {
+            throw JilastikException.usage("project " + projectArg + " is a directory, not an .ilp file");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw JilastikException.usage("project file " + projectArg + " does not exist; check the --project path");
+        }
+        return p;
+    }
+
+    private static void report(PrintStream err, String message, Throwable t, boolean debug) {
+        String m = message == null ? t.getClass().getName() : message;
+        err.println(PREFIX + m.strip().replaceAll("\\s*\\R\\s*", " "));
+        if (debug) {
+            t.printStackTrace(err);
+        }
     }
 }
