@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 import org.jilastik.app.JilastikVersion;
 import org.jilastik.app.RunRequest;
 import org.jilastik.app.Runner;
@@ -42,6 +43,12 @@ public final class Main {
      * @return the process exit code: 0 success, 1 processing error, 2 usage error
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, ProjectReader::read);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)} with the project reader replaced (for tests). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+            Function<Path, Project> reader) {
         boolean debug = Arrays.stream(args).anyMatch(a -> a.equals("--debug"));
         try {
             if (args.length > 0 && args[0].equals("inspect")) {
@@ -53,9 +60,9 @@ public final class Main {
                 return 0;
             }
             if (scan.has("help")) {
-                return help(scan.last("project"), out);
+                return help(scan.last("project"), out, reader);
             }
-            return headless(RequestBuilder.parse(args, env), out);
+            return headless(RequestBuilder.parse(args, env), reader);
         } catch (JilastikException e) {
             report(err, e.getMessage(), e, debug);
             return e.exitCode();
@@ -66,16 +73,16 @@ public final class Main {
         }
     }
 
-    private static int help(String projectArg, PrintStream out) {
+    private static int help(String projectArg, PrintStream out, Function<Path, Project> reader) {
         HelpPrinter.printGeneral(out);
         if (projectArg != null) {
             Path p = existingProject(projectArg);
-            HelpPrinter.printForProject(out, projectArg, ProjectReader.read(p));
+            HelpPrinter.printForProject(out, projectArg, reader.apply(p));
         }
         return 0;
     }
 
-    private static int headless(RunRequest request, PrintStream out) {
+    private static int headless(RunRequest request, Function<Path, Project> reader) {
         if (request.newProject() != null) {
             throw JilastikException.usage("creating projects (--new_project) is not supported by jilastik; "
                     + "create and train the project in ilastik");
@@ -88,7 +95,7 @@ public final class Main {
                     + "--raw_data (jilastik --help --project=" + request.project() + " lists the inputs)");
         }
         Path path = existingProject(request.project());
-        Project project = ProjectReader.read(path);
+        Project project = reader.apply(path);
         RunRequest checked = ProjectArgumentChecks.check(request, project.workflow(), project.stages(),
                 request.project());
         return Runner.run(checked, project);
