@@ -74,10 +74,11 @@ public final class Main {
     }
 
     private static int help(String projectArg, PrintStream out, Function<Path, Project> reader) {
+        // read the project first, so that a bad project gives only the one error line
+        Project project = projectArg == null ? null : reader.apply(existingProject(projectArg));
         HelpPrinter.printGeneral(out);
-        if (projectArg != null) {
-            Path p = existingProject(projectArg);
-            HelpPrinter.printForProject(out, projectArg, reader.apply(p));
+        if (project != null) {
+            HelpPrinter.printForProject(out, projectArg, project);
         }
         return 0;
     }
