@@ -49,12 +49,17 @@ public final class Main {
     /** As {@link #run(String[], Map, PrintStream, PrintStream)} with the project reader replaced (for tests). */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
             Function<Path, Project> reader) {
-        boolean debug = Arrays.stream(args).anyMatch(a -> a.equals("--debug"));
+        boolean debug = false;
         try {
             if (args.length > 0 && args[0].equals("inspect")) {
                 return InspectCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
             }
+            if (args.length == 1 && args[0].endsWith(".ilp")) {
+                // ilastik's startup script turns a lone project argument into --project (double-click support)
+                args = new String[] {"--project", args[0]};
+            }
             ArgumentTokenizer.Tokens scan = ArgumentTokenizer.tokenizeLeniently(args);
+            debug = scan.has("debug");
             if (scan.has("version")) {
                 out.println("jilastik " + JilastikVersion.get());
                 return 0;
@@ -89,7 +94,10 @@ public final class Main {
                     + "create and train the project in ilastik");
         }
         if (request.project() == null) {
-            throw JilastikException.usage("no project given; add --project=P.ilp (see jilastik --help)");
+            String ilp = request.inputs().positionals().stream().filter(a -> a.endsWith(".ilp")).findFirst()
+                    .orElse(null);
+            throw JilastikException.usage(ilp == null ? "no project given; add --project=P.ilp (see jilastik --help)"
+                    : "no project given; did you mean --project=" + ilp + "?");
         }
         if (!request.inputs().hasInputs() && !request.workflowOptions().worksWithoutInputs()) {
             throw JilastikException.usage("no input images were given; list them after the options or with "

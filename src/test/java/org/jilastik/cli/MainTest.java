@@ -147,6 +147,8 @@ class MainTest {
             {new String[] {"--headless", p}, "no input images were given"},
             {new String[] {"--headless", "a.png"}, "no project given"},
             {new String[] {}, "no project given"},
+            {new String[] {"P.ilp", "a.png"}, "no project given; did you mean --project=P.ilp?"},
+            {new String[] {ilp}, "no input images were given"},
             {new String[] {"--new_project=n.ilp", "--workflow=Pixel Classification"}, "creating projects"},
             {new String[] {"--workflow=Pixel Classification", p}, "--workflow only works together with --new_project"},
         };
@@ -226,7 +228,7 @@ class MainTest {
 
         Result debug = run(x -> {
             throw new IllegalStateException("boom");
-        }, Map.of(), p, "--debug", "a.png");
+        }, Map.of(), p, "--deb", "a.png");
         assertThat(debug.code()).isEqualTo(1);
         assertThat(debug.errLines().get(0)).isEqualTo("jilastik: internal error: boom; rerun with --debug for the stack trace");
         assertThat(debug.errLines().size()).isGreaterThan(2);
