@@ -1,0 +1,86 @@
+package org.jilastik.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jilastik.error.JilastikException;
+
+/**
+ * Refuses flags whose capability jilastik does not have yet, with a clear usage error (exit code 2), so that no
+ * accepted flag is silently ignored. Remove an entry when its capability lands.
+ */
+public final class FeatureGate {
+    /** Canonical flag name → the flag as ilastik spells it and what it does, in the order they are checked. */
+    private static final Map<String, String> LATER = new LinkedHashMap<>();
+
+    static {
+        later("new_project", "--new_project (creating projects)");
+        later("retrain", "--retrain (training)");
+        later("tree_count", "--tree-count (training)");
+        later("label_proportion", "--label-proportion (training)");
+        later("variable_importance_path", "--variable-importance-path (training)");
+        later("print_labels_by_slice", "--print-labels-by-slice");
+        later("label_search_value", "--label-search-value");
+        later("generate_random_labels", "--generate-random-labels (training)");
+        later("random_label_value", "--random-label-value (training)");
+        later("random_label_count", "--random-label-count (training)");
+        later("distributed", "--distributed");
+        later("distributed_block_roi", "--distributed_block_roi");
+        later("preconvert_stacks", "--preconvert_stacks");
+        later("table_filename", "--table_filename");
+        later("table_only", "--table_only");
+        later("fillmissing", "--fillmissing");
+        later("nobatch", "--nobatch");
+        later("export_object_prediction_img", "--export_object_prediction_img");
+        later("export_object_probability_img", "--export_object_probability_img");
+        later("export_pixel_probability_img", "--export_pixel_probability_img");
+        later("csv_export_file", "--csv-export-file");
+        later("export_plugin", "--export_plugin");
+        later("big_data_viewer_xml_file", "--big_data_viewer_xml_file");
+        later("connection_string", "--connection_string (neural network workflows)");
+        later("tiktorch_executable", "--tiktorch_executable (neural network workflows)");
+        later("nn_device", "--nn_device (neural network workflows)");
+        later("run_preprocessing", "--run-preprocessing (carving)");
+        later("preprocessing_sigma", "--preprocessing-sigma (carving)");
+        later("preprocessing_filter", "--preprocessing-filter (carving)");
+        later("configfile", "--configfile");
+        later("redirect_output", "--redirect_output");
+        later("logfile", "--logfile");
+        later("process_name", "--process_name");
+    }
+
+    /** Output formats the first release writes. */
+    public static final Set<String> SUPPORTED_FORMATS = Set.of("hdf5", "compressed hdf5", "tif", "tiff");
+
+    private FeatureGate() {
+    }
+
+    private static void later(String flag, String what) {
+        LATER.put(flag, what);
+    }
+
+    /** The canonical names of flags this gate refuses. */
+    public static List<String> refusedFlags() {
+        return List.copyOf(LATER.keySet());
+    }
+
+    /**
+     * Throws a usage error for the first flag of {@code request} that needs a capability jilastik does not have.
+     *
+     * @throws JilastikException (usage, exit code 2) naming the flag and the version
+     */
+    public static void refuseUnsupported(RunRequest request) {
+        String version = JilastikVersion.get();
+        for (Map.Entry<String, String> e : LATER.entrySet()) {
+            if (request.gave(e.getKey())) {
+                throw JilastikException.usage(e.getValue() + " is not supported yet in jilastik " + version);
+            }
+        }
+        String format = request.export().outputFormat();
+        if (format != null && !SUPPORTED_FORMATS.contains(format)) {
+            throw JilastikException.usage("--output_format \"" + format + "\" is not supported yet in jilastik "
+                    + version + "; use hdf5, compressed hdf5, tif or tiff");
+        }
+    }
+}
