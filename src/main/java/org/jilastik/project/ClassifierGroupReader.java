@@ -38,21 +38,22 @@ final class ClassifierGroupReader {
      *
      * @param laneAxes raw dataset info axes per lane (entries may be null), for old label layouts
      */
-    static ClassifierGroup read(Group g, LabelAxesRule rule, List<Axes> laneAxes, String projectName) {
+    static ClassifierGroup read(Group g, String path, LabelAxesRule rule, List<Axes> laneAxes, String projectName) {
         Map<Integer, List<LabelBlock>> blocks =
-                LabelSetReader.read(Hdf5Values.group(g, "LabelSets"), rule, laneAxes, projectName);
+                LabelSetReader.read(Hdf5Values.group(g, "LabelSets"), Hdf5Values.join(path, "LabelSets"), rule,
+                        laneAxes, projectName);
         StoredClassifier classifier = null;
         for (String name : CLASSIFIER_GROUPS) {
             Group c = Hdf5Values.group(g, name);
             if (StoredClassifierReader.isClassifier(c)) {
-                classifier = StoredClassifierReader.read(c);
+                classifier = StoredClassifierReader.read(c, Hdf5Values.join(path, name));
                 break;
             }
         }
         String factoryPickle = Hdf5Values.string(g, "ClassifierFactory");
         ClassifierFactorySettings factory = factoryPickle == null || factoryPickle.isBlank() ? null
                 : ClassifierFactoryParser.parse(factoryPickle);
-        return new ClassifierGroup(g.getPath(), classes(g, blocks), blocks, classifier, factory);
+        return new ClassifierGroup(path, classes(g, blocks), blocks, classifier, factory);
     }
 
     private static LabelClasses classes(Group g, Map<Integer, List<LabelBlock>> blocks) {

@@ -12,14 +12,14 @@ import java.util.Map;
  */
 final class CurrentLaneReader implements LaneReader {
     @Override
-    public Lane read(Group laneGroup, int index, List<String> roleNames, String projectName) {
+    public Lane read(Group laneGroup, String path, int index, List<String> roleNames, String projectName) {
         Map<String, DatasetInfo> roles = new LinkedHashMap<>();
         for (String role : roleNames) {
             Group g = Hdf5Values.group(laneGroup, role);
             if (DatasetInfoReader.isFilled(g)) {
-                roles.put(role, DatasetInfoReader.read(g, role, projectName));
+                roles.put(role, DatasetInfoReader.read(g, Hdf5Values.join(path, role), role, projectName));
             }
         }
-        return new Lane(index, laneGroup.getName(), Collections.unmodifiableMap(roles));
+        return new Lane(index, path.substring(path.lastIndexOf('/') + 1), Collections.unmodifiableMap(roles));
     }
 }

@@ -18,17 +18,17 @@ final class DatasetInfoReader {
 
     /** Whether {@code g} holds an info (an empty role group means "role not filled"). */
     static boolean isFilled(Group g) {
-        return g != null && !g.getChildren().isEmpty()
+        return g != null && !Hdf5Children.of(g).isEmpty()
                 && (Hdf5Values.child(g, "filePath") != null || Hdf5Values.child(g, "location") != null
                 || Hdf5Values.child(g, "__class__") != null);
     }
 
     /**
-     * Reads the info in {@code g} for {@code role}.
+     * Reads the info in {@code g} (at HDF5 path {@code path}) for {@code role}.
      *
      * @throws JilastikException if its {@code axistags} cannot be parsed
      */
-    static DatasetInfo read(Group g, String role, String projectName) {
+    static DatasetInfo read(Group g, String path, String role, String projectName) {
         String storedClass = Hdf5Values.string(g, "__class__");
         String location = Hdf5Values.string(g, "location");
         String filePath = Hdf5Values.string(g, "filePath");
@@ -54,8 +54,8 @@ final class DatasetInfoReader {
         }
         Boolean allow = Hdf5Values.bool(g, "allowLabels");
         Dataset roi = Hdf5Values.dataset(g, "subvolume_roi");
-        return new DatasetInfo(role, g.getPath(), kind, storedClass, location, filePath, internalPath, datasetId,
-                nickname, axisTags(g, role, projectName), Hdf5Values.longs(g, "shape"),
+        return new DatasetInfo(role, path, kind, storedClass, location, filePath, internalPath, datasetId,
+                nickname, axisTags(g, path, role, projectName), Hdf5Values.longs(g, "shape"),
                 Hdf5Values.doubles(g, "drange"), Hdf5Values.string(g, "display_mode"),
                 Hdf5Values.bool(g, "normalizeDisplay"), allow == null || allow,
                 roi == null || roi.isEmpty() ? null : String.join(",", Hdf5Values.strings(roi)),
@@ -63,7 +63,7 @@ final class DatasetInfoReader {
                 Hdf5Values.string(g, "working_scale"));
     }
 
-    private static List<AxisTag> axisTags(Group g, String role, String projectName) {
+    private static List<AxisTag> axisTags(Group g, String path, String role, String projectName) {
         String json = Hdf5Values.string(g, "axistags");
         String order = Hdf5Values.string(g, "axisorder");
         try {
@@ -76,7 +76,7 @@ final class DatasetInfoReader {
             return null;
         } catch (IllegalArgumentException e) {
             throw JilastikException.processing(projectName + " stores unreadable axistags for \"" + role + "\" in "
-                    + g.getPath() + " (" + e.getMessage() + "); save the project again in ilastik", e);
+                    + path + " (" + e.getMessage() + "); save the project again in ilastik", e);
         }
     }
 

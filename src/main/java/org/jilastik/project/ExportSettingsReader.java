@@ -40,15 +40,15 @@ final class ExportSettingsReader {
         for (String name : candidates(workflow)) {
             Group g = Hdf5Values.group(root, name);
             if (g != null) {
-                return read(g);
+                return read(g, "/" + name);
             }
         }
         return null;
     }
 
-    private static ExportSettings read(Group g) {
+    private static ExportSettings read(Group g, String path) {
         Double selection = Hdf5Values.number(g, "InputSelection");
-        return new ExportSettings(g.getPath(), Hdf5Values.string(g, "OutputFilenameFormat"),
+        return new ExportSettings(path, Hdf5Values.string(g, "OutputFilenameFormat"),
                 Hdf5Values.string(g, "OutputFormat"), Hdf5Values.string(g, "OutputInternalPath"),
                 Hdf5Values.string(g, "ExportDtype"), Hdf5Values.string(g, "OutputAxisOrder"),
                 Hdf5Values.longs(g, "RegionStart"), Hdf5Values.longs(g, "RegionStop"),

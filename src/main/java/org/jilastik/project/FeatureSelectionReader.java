@@ -19,7 +19,7 @@ final class FeatureSelectionReader {
      *
      * @throws JilastikException if the matrix does not match the ids and scales
      */
-    static FeatureSelection read(Group g, String projectName) {
+    static FeatureSelection read(Group g, String path, String projectName) {
         List<String> ids = Hdf5Values.strings(g, "FeatureIds");
         double[] scales = Hdf5Values.doubles(g, "Scales");
         boolean[] flat = Hdf5Values.booleans(g, "SelectionMatrix");
@@ -28,7 +28,7 @@ final class FeatureSelectionReader {
         }
         if (flat.length != ids.size() * scales.length) {
             throw JilastikException.processing(projectName + " has a feature selection matrix of " + flat.length
-                    + " cells in " + g.getPath() + " for " + ids.size() + " features x " + scales.length
+                    + " cells in " + path + " for " + ids.size() + " features x " + scales.length
                     + " scales; select the features again in ilastik and save");
         }
         boolean[][] selected = new boolean[ids.size()][scales.length];
@@ -41,7 +41,7 @@ final class FeatureSelectionReader {
         }
         if (in2d != null && in2d.length != scales.length) {
             throw JilastikException.processing(projectName + " stores " + in2d.length + " ComputeIn2d flags for "
-                    + scales.length + " scales in " + g.getPath() + "; select the features again in ilastik and save");
+                    + scales.length + " scales in " + path + "; select the features again in ilastik and save");
         }
         return new FeatureSelection(List.copyOf(ids), scales, selected, in2d);
     }

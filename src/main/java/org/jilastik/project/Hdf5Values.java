@@ -23,7 +23,7 @@ final class Hdf5Values {
 
     /** The child {@code name} of {@code group}, or null. */
     static Node child(Group group, String name) {
-        return group == null ? null : group.getChildren().get(name);
+        return group == null ? null : Hdf5Children.of(group).get(name);
     }
 
     /** The subgroup {@code name}, or null if absent or not a group. */
@@ -34,6 +34,11 @@ final class Hdf5Values {
     /** The dataset {@code name}, or null if absent or not a dataset. */
     static Dataset dataset(Group group, String name) {
         return child(group, name) instanceof Dataset d ? d : null;
+    }
+
+    /** {@code parent + "/" + name} without doubled slashes. */
+    static String join(String parent, String name) {
+        return parent.endsWith("/") ? parent + name : parent + "/" + name;
     }
 
     /** The string in dataset {@code name} (first element of an array), or null. */

@@ -30,9 +30,9 @@ final class InputDataReader {
         Group infos = Hdf5Values.group(input, "infos");
         List<Lane> lanes = new ArrayList<>();
         if (infos != null) {
-            for (var e : new TreeMap<>(infos.getChildren()).entrySet()) {
+            for (var e : new TreeMap<>(Hdf5Children.of(infos)).entrySet()) {
                 if (e.getValue() instanceof Group laneGroup) {
-                    lanes.add(reader.read(laneGroup, lanes.size(), roleNames, projectName));
+                    lanes.add(reader.read(laneGroup, "/Input Data/infos/" + e.getKey(), lanes.size(), roleNames, projectName));
                 }
             }
         }

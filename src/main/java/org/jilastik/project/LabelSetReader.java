@@ -36,13 +36,13 @@ final class LabelSetReader {
      * @param rule      decides the axes of blocks without an {@code axistags} attribute
      * @param laneAxes  raw dataset info axes per lane index (entries may be null)
      */
-    static Map<Integer, List<LabelBlock>> read(Group labelSets, LabelAxesRule rule, List<Axes> laneAxes,
+    static Map<Integer, List<LabelBlock>> read(Group labelSets, String path, LabelAxesRule rule, List<Axes> laneAxes,
                                                String projectName) {
         Map<Integer, List<LabelBlock>> out = new TreeMap<>();
         if (labelSets == null) {
             return out;
         }
-        for (var e : new TreeMap<>(labelSets.getChildren()).entrySet()) {
+        for (var e : new TreeMap<>(Hdf5Children.of(labelSets)).entrySet()) {
             Matcher m = LANE.matcher(e.getKey());
             if (!(e.getValue() instanceof Group laneGroup) || !m.matches()) {
                 continue;
@@ -50,8 +50,9 @@ final class LabelSetReader {
             int lane = Integer.parseInt(m.group(1));
             Axes info = lane < laneAxes.size() ? laneAxes.get(lane) : null;
             List<LabelBlock> blocks = new ArrayList<>();
-            for (var b : new TreeMap<>(laneGroup.getChildren()).entrySet()) {
-                LabelBlock block = readBlock(b.getValue(), rule, info, projectName);
+            for (var b : new TreeMap<>(Hdf5Children.of(laneGroup)).entrySet()) {
+                String blockPath = Hdf5Values.join(Hdf5Values.join(path, e.getKey()), b.getKey());
+                LabelBlock block = readBlock(b.getValue(), blockPath, rule, info, projectName);
                 if (block != null) {
                     blocks.add(block);
                 }
@@ -61,7 +62,8 @@ final class LabelSetReader {
         return Collections.unmodifiableMap(out);
     }
 
-    private static LabelBlock readBlock(Node node, LabelAxesRule rule, Axes infoAxes, String projectName) {
+    private static LabelBlock readBlock(Node node, String path, LabelAxesRule rule, Axes infoAxes,
+                                        String projectName) {
         Dataset data;
         Dataset mask = null;
         if (node instanceof Dataset d) {
@@ -74,18 +76,18 @@ final class LabelSetReader {
         }
         String sliceText = Hdf5Values.stringAttribute(node, "blockSlice");
         if (sliceText == null) {
-            throw JilastikException.processing("label block " + node.getPath() + " in " + projectName
+            throw JilastikException.processing("label block " + path + " in " + projectName
                     + " has no blockSlice attribute; save the project again in ilastik");
         }
         int[] dims = data.getDimensions();
-        Box box = parseSlice(sliceText, dims, node.getPath(), projectName);
+        Box box = parseSlice(sliceText, dims, path, projectName);
         String tags = Hdf5Values.stringAttribute(node, "axistags");
         Axes blockAxes = null;
         if (tags != null && !tags.isBlank()) {
             try {
                 blockAxes = AxisTags.toAxes(AxisTags.parseJson(tags));
             } catch (IllegalArgumentException e) {
-                throw JilastikException.processing("label block " + node.getPath() + " in " + projectName
+                throw JilastikException.processing("label block " + path + " in " + projectName
                         + " has unreadable axistags (" + e.getMessage() + "); save the project again in ilastik", e);
             }
         }
@@ -98,7 +100,7 @@ final class LabelSetReader {
                 }
             }
         }
-        return new LabelBlock(node.getPath(), box, rule.axesOf(blockAxes, dims.length, infoAxes), values);
+        return new LabelBlock(path, box, rule.axesOf(blockAxes, dims.length, infoAxes), values);
     }
 
     /**

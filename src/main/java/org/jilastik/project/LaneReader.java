@@ -8,9 +8,10 @@ interface LaneReader {
     /**
      * Reads the lane in {@code laneGroup}.
      *
+     * @param path        HDF5 path of the lane group
      * @param index       the lane's position
      * @param roleNames   the project's role names in order
      * @param projectName the file name, for messages
      */
-    Lane read(Group laneGroup, int index, List<String> roleNames, String projectName);
+    Lane read(Group laneGroup, String path, int index, List<String> roleNames, String projectName);
 }

@@ -13,11 +13,11 @@ final class LegacyLaneReader implements LaneReader {
     static final String RAW_DATA = "Raw Data";
 
     @Override
-    public Lane read(Group laneGroup, int index, List<String> roleNames, String projectName) {
+    public Lane read(Group laneGroup, String path, int index, List<String> roleNames, String projectName) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
         if (!DatasetInfoReader.isFilled(laneGroup)) {
-            return new Lane(index, laneGroup.getName(), Map.of());
+            return new Lane(index, name, Map.of());
         }
-        return new Lane(index, laneGroup.getName(),
-                Map.of(RAW_DATA, DatasetInfoReader.read(laneGroup, RAW_DATA, projectName)));
+        return new Lane(index, name, Map.of(RAW_DATA, DatasetInfoReader.read(laneGroup, path, RAW_DATA, projectName)));
     }
 }

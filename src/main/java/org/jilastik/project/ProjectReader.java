@@ -77,11 +77,11 @@ public final class ProjectReader {
         }
         LabelAxesRule rule = new LabelAxesRule(version, workflow);
         Map<String, ClassifierGroup> groups = new TreeMap<>();
-        for (Map.Entry<String, Node> e : new TreeMap<>(root.getChildren()).entrySet()) {
+        for (Map.Entry<String, Node> e : new TreeMap<>(Hdf5Children.of(root)).entrySet()) {
             if (e.getValue() instanceof Group g && !e.getKey().equals("Input Data")
                     && !ExportSettingsReader.GROUP_NAMES.contains(e.getKey())
                     && ClassifierGroupReader.isClassifierGroup(g)) {
-                groups.put(e.getKey(), ClassifierGroupReader.read(g, rule, laneAxes, name));
+                groups.put(e.getKey(), ClassifierGroupReader.read(g, "/" + e.getKey(), rule, laneAxes, name));
             }
         }
         return new Project(ilp, workflowName, workflow, versionText, version, input.roleNames(), input.lanes(),
@@ -92,10 +92,11 @@ public final class ProjectReader {
     private static List<PixelStage> stages(Group root, Map<String, ClassifierGroup> groups, String name) {
         Map<Integer, String> featureGroups = new TreeMap<>();
         Map<Integer, String> pixelGroups = new TreeMap<>();
-        for (String child : root.getChildren().keySet()) {
+        Map<String, Node> children = Hdf5Children.of(root);
+        for (String child : children.keySet()) {
             Matcher f = FEATURE_GROUP.matcher(child);
             Matcher p = PIXEL_GROUP.matcher(child);
-            if (f.matches() && root.getChildren().get(child) instanceof Group) {
+            if (f.matches() && children.get(child) instanceof Group) {
                 featureGroups.put(stageNumber(f.group(1)), child);
             } else if (p.matches() && groups.containsKey(child)) {
                 pixelGroups.put(stageNumber(p.group(1)), child);
@@ -104,9 +105,10 @@ public final class ProjectReader {
         TreeMap<Integer, PixelStage> stages = new TreeMap<>();
         for (Map.Entry<Integer, String> e : featureGroups.entrySet()) {
             Group g = Hdf5Values.group(root, e.getValue());
-            FeatureSelection fs = FeatureSelectionReader.read(g, name);
+            FeatureSelection fs = FeatureSelectionReader.read(g, "/" + e.getValue(), name);
             String pixel = pixelGroups.get(e.getKey());
-            stages.put(e.getKey(), new PixelStage(e.getKey(), g.getPath(), fs, pixel == null ? null : groups.get(pixel)));
+            stages.put(e.getKey(), new PixelStage(e.getKey(), "/" + e.getValue(), fs,
+                    pixel == null ? null : groups.get(pixel)));
         }
         for (Map.Entry<Integer, String> e : pixelGroups.entrySet()) {
             stages.putIfAbsent(e.getKey(), new PixelStage(e.getKey(), null, null, groups.get(e.getValue())));

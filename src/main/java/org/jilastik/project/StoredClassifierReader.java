@@ -25,7 +25,7 @@ final class StoredClassifierReader {
         if (g == null) {
             return false;
         }
-        for (String name : g.getChildren().keySet()) {
+        for (String name : Hdf5Children.of(g).keySet()) {
             if (name.startsWith("Forest") || name.equals("pickled_type") || name.equals("forest")) {
                 return true;
             }
@@ -33,8 +33,8 @@ final class StoredClassifierReader {
         return false;
     }
 
-    /** Reads the classifier in {@code g}. */
-    static StoredClassifier read(Group g) {
+    /** Reads the classifier in {@code g} at HDF5 path {@code path}. */
+    static StoredClassifier read(Group g, String path) {
         String pickled = Hdf5Values.string(g, "pickled_type");
         ClassifierType type = ClassifierType.PARALLEL_VIGRA_RF;
         String qualified = null;
@@ -49,17 +49,17 @@ final class StoredClassifierReader {
         }
         List<StoredGroup> forests = new ArrayList<>();
         if (type.usable()) {
-            for (Map.Entry<String, Node> e : new TreeMap<>(g.getChildren()).entrySet()) {
+            for (Map.Entry<String, Node> e : new TreeMap<>(Hdf5Children.of(g)).entrySet()) {
                 if (e.getKey().startsWith("Forest") && e.getValue() instanceof Group f) {
-                    forests.add(StoredGroupReader.read(f));
+                    forests.add(StoredGroupReader.read(f, e.getKey()));
                 }
             }
             Group single = Hdf5Values.group(g, "forest");
             if (forests.isEmpty() && single != null) {
-                forests.add(StoredGroupReader.read(single));
+                forests.add(StoredGroupReader.read(single, "forest"));
             }
         }
-        return new StoredClassifier(g.getPath(), type, qualified, List.copyOf(forests),
+        return new StoredClassifier(path, type, qualified, List.copyOf(forests),
                 Hdf5Values.longs(g, "known_labels"), Hdf5Values.strings(g, "feature_names"));
     }
 }
