@@ -3,6 +3,8 @@ package org.jilastik.io.hdf5;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -23,7 +25,13 @@ public final class Hdf5Datasets {
     }
 
     private static void collect(Group group, List<String> out) {
-        for (Node n : new TreeMap<>(group.getChildren()).values()) {
+        Map<String, Node> children;
+        try {
+            children = new TreeMap<>(group.getChildren());
+        } catch (HdfException e) {
+            return; // a group jhdf cannot parse (e.g. an .ilp's Bookmarks) holds no image we could read
+        }
+        for (Node n : children.values()) {
             if (n instanceof Dataset d) {
                 int nd = d.getDimensions().length;
                 if (nd >= 2 && nd <= 5 && !d.isCompound() && !d.isVariableLength()) {
