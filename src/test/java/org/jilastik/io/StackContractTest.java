@@ -93,7 +93,7 @@ class StackContractTest extends AbstractImageSourceTest {
             assertThat(b.getDouble(0)).isEqualTo(ref.getDouble(10 * 96 + 90));
             assertThat(b.getDouble(6)).isEqualTo(ref.getDouble(10 * 96 + 0));
             assertThat(b.getDouble(19)).isEqualTo(ref.getDouble(11 * 96 + 3));
-            assertThat(ok.nickname()).isEqualTo("a-data") // common prefix of a2_yx_tags and ax2d;
+            assertThat(ok.nickname()).isEqualTo("a-data"); // common prefix of a2_yx_tags and ax2d
         }
     }
 
