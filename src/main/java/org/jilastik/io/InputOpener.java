@@ -66,6 +66,8 @@ public final class InputOpener {
             case "zarr" -> {
                 return ZarrSource.open(f.external(), internal);
             }
+            case "npz" -> throw JilastikException.processing("cannot read " + f.external() + ": .npz archives are "
+                    + "not supported yet; save the array as .npy, HDF5 or TIFF.");
             default -> { }
         }
         if (internal != null) {
