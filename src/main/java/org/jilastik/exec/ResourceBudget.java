@@ -1,0 +1,53 @@
+package org.jilastik.exec;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * How many worker threads and how much memory a run may use.
+ *
+ * <p>Threads: {@code LAZYFLOW_THREADS} when set ({@code 0} = everything in the calling thread), else all cores.
+ * Memory: {@code LAZYFLOW_TOTAL_RAM_MB} when set, else the smaller of the JVM's maximum heap and physical RAM
+ * minus 1 GiB. Block sizes follow {@link #workingBytesPerThread()}. Immutable, thread safe.
+ *
+ * @param threads  worker threads, 0 = run in the calling thread
+ * @param ramBytes the memory budget in bytes
+ */
+public record ResourceBudget(int threads, long ramBytes) {
+    private static final long MIB = 1024L * 1024L;
+
+    /**
+     * The budget from the validated environment values ({@code null} = not set).
+     *
+     * @param threads    {@code LAZYFLOW_THREADS}
+     * @param totalRamMb {@code LAZYFLOW_TOTAL_RAM_MB}
+     */
+    public static ResourceBudget of(Integer threads, Long totalRamMb) {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long heap = Runtime.getRuntime().maxMemory();
+        long ram = totalRamMb != null ? totalRamMb * MIB : Math.min(heap, Math.max(512 * MIB, physicalRam() - 1024 * MIB));
+        // Never plan for more than the JVM can actually hand out.
+        ram = Math.min(ram, heap);
+        return new ResourceBudget(t, ram);
+    }
+
+    /** Threads that actually compute (at least 1). */
+    public int workers() {
+        return Math.max(1, threads);
+    }
+
+    /**
+     * Bytes one worker may use for the intermediates of one block: a quarter of the budget is kept for the
+     * JVM, readers' caches and writers' buffers (as lazyflow reserves 25 % for caches), the rest is shared by
+     * the workers.
+     */
+    public long workingBytesPerThread() {
+        return (long) (ramBytes * 0.75) / workers();
+    }
+
+    private static long physicalRam() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 4096 * MIB;
+    }
+}

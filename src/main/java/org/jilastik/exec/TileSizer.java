@@ -1,0 +1,53 @@
+package org.jilastik.exec;
+
+/**
+ * Chooses a tile shape whose working memory fits a byte budget.
+ *
+ * <p>The memory of one tile is modelled as {@code bytesPerPixel × Π(tile_i + 2·halo_i)} over the spatial axes:
+ * everything a block needs (input with halo, feature channels, probabilities) scales with the pixels of the
+ * block grown by its halo. Tiles are as isotropic as the image allows (a cube, or a square for 2-D), never
+ * larger than the image, and at least {@code minEdge} pixels per axis where the image is that large, so that the
+ * halo overhead stays bounded. Non-spatial axes (t, c) are tiled with extent 1 for t and whole for c by the
+ * caller. Stateless.
+ */
+public final class TileSizer {
+    private TileSizer() {
+    }
+
+    /**
+     * @param imageShape    spatial extents of the image, C-order
+     * @param halo          halo per spatial axis
+     * @param bytesPerPixel working bytes per pixel of the grown tile
+     * @param budgetBytes   bytes one tile may use
+     * @param minEdge       smallest edge worth having (clipped to the image)
+     * @return the tile extents per spatial axis
+     */
+    public static long[] choose(long[] imageShape, long[] halo, long bytesPerPixel, long budgetBytes, long minEdge) {
+        int n = imageShape.length;
+        long[] tile = imageShape.clone();
+        // Halve the largest axis until the grown tile fits; isotropic shrinking keeps the halo share small.
+        while (bytes(tile, halo, bytesPerPixel) > budgetBytes) {
+            int largest = -1;
+            for (int i = 0; i < n; i++) {
+                long floor = Math.min(minEdge, imageShape[i]);
+                if (tile[i] > floor && (largest < 0 || tile[i] > tile[largest])) {
+                    largest = i;
+                }
+            }
+            if (largest < 0) {
+                break;
+            }
+            tile[largest] = Math.max(Math.min(minEdge, imageShape[largest]), Math.ceilDiv(tile[largest], 2));
+        }
+        return tile;
+    }
+
+    /** Working bytes of one tile of extents {@code tile} grown by {@code halo}. */
+    public static long bytes(long[] tile, long[] halo, long bytesPerPixel) {
+        long px = 1;
+        for (int i = 0; i < tile.length; i++) {
+            px = Math.multiplyHigh(px, tile[i] + 2 * halo[i]) != 0 ? Long.MAX_VALUE : px * (tile[i] + 2 * halo[i]);
+        }
+        return px > Long.MAX_VALUE / Math.max(1, bytesPerPixel) ? Long.MAX_VALUE : px * bytesPerPixel;
+    }
+}
