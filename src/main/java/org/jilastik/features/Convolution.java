@@ -156,37 +156,6 @@ public final class Convolution {
      * The hot loop: {@code len} outputs at {@code d[dOff..]}, tap t of output i read at {@code s[off[R+t] + i]}.
      */
     static void row(float[] s, int[] off, Kernel1D k, float[] d, int dOff, int len) {
-        float[] h = k.half();
-        int r = h.length - 1;
-        if (k.antisymmetric()) {
-            float k1 = h[1];
-            int p = off[r + 1];
-            int m = off[r - 1];
-            for (int i = 0; i < len; i++) {
-                d[dOff + i] = k1 * (s[p + i] - s[m + i]);
-            }
-            for (int t = 2; t <= r; t++) {
-                float kt = h[t];
-                int pt = off[r + t];
-                int mt = off[r - t];
-                for (int i = 0; i < len; i++) {
-                    d[dOff + i] += kt * (s[pt + i] - s[mt + i]);
-                }
-            }
-        } else {
-            float k0 = h[0];
-            int c = off[r];
-            for (int i = 0; i < len; i++) {
-                d[dOff + i] = k0 * s[c + i];
-            }
-            for (int t = 1; t <= r; t++) {
-                float kt = h[t];
-                int pt = off[r + t];
-                int mt = off[r - t];
-                for (int i = 0; i < len; i++) {
-                    d[dOff + i] += kt * (s[pt + i] + s[mt + i]);
-                }
-            }
-        }
+        RowKernels.row(s, off, k, d, dOff, len);
     }
 }

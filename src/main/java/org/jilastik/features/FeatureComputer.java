@@ -105,27 +105,22 @@ public final class FeatureComputer {
             throw new IllegalArgumentException("block " + input.box() + " does not cover " + need
                     + " (output box grown by the feature halo)");
         }
-        InputPlanes planes = new InputPlanes(input, plan);
-        Frame rawFrame = planes.frame();
+        InputPlanes inputs = new InputPlanes(input, plan);
+        Frame rawFrame = inputs.frame();
         Frame target = part.frame();
         int channels = plan.channelCount();
         int tIndex = plan.axes().indexOf('t');
         long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
         int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
-        boolean direct = target.equals(whole.frame());
-        float[] tmp = direct ? null : new float[Math.multiplyExact(target.numElements(), channels)];
         for (int t = 0; t < nt; t++) {
-            float[] dst = direct ? out : tmp;
-            int base = direct ? Math.multiplyExact(whole.timeIndex(t0 + t), target.numElements() * channels) : 0;
+            float[][] planes = new float[channels][];
             for (int c = 0; c < plan.inputChannels(); c++) {
-                float[] raw = planes.plane(t0 + t, c);
+                float[] raw = inputs.plane(t0 + t, c);
                 for (ScaleFilters f : filters) {
-                    f.compute(raw, rawFrame, target, c, channels, dst, base);
+                    f.compute(raw, rawFrame, target, c, planes);
                 }
             }
-            if (!direct) {
-                whole.copyIn(tmp, target, t0 + t, channels, out);
-            }
+            whole.interleave(planes, target, t0 + t, out);
         }
     }
 }

@@ -48,20 +48,36 @@ final class Layout {
         return Math.toIntExact(t - t0);
     }
 
-    /** Copies one time point of values over {@code part} (inside this frame) into {@code out}, laid out for this. */
-    void copyIn(float[] values, Frame part, long t, int channels, float[] out) {
+    /**
+     * Writes one time point of channel planes over {@code part} (inside this frame) into {@code out}, laid out for
+     * this box with the channel fastest. Works in short runs of pixels so the writes stay in cache.
+     */
+    void interleave(float[][] planes, Frame part, long t, float[] out) {
+        int channels = planes.length;
         int ny = frame.size(Frame.Y);
         int nx = frame.size(Frame.X);
-        int rowLen = part.size(Frame.X) * channels;
+        int rowLen = part.size(Frame.X);
         int src = 0;
         int tBase = timeIndex(t) * frame.numElements();
         for (int z = part.start(Frame.Z); z < part.stop(Frame.Z); z++) {
             for (int y = part.start(Frame.Y); y < part.stop(Frame.Y); y++) {
                 int pix = tBase + ((z - frame.start(Frame.Z)) * ny + (y - frame.start(Frame.Y))) * nx
                         + part.start(Frame.X) - frame.start(Frame.X);
-                System.arraycopy(values, src, out, pix * channels, rowLen);
+                for (int x0 = 0; x0 < rowLen; x0 += RUN) {
+                    int len = Math.min(RUN, rowLen - x0);
+                    int o = (pix + x0) * channels;
+                    for (int ch = 0; ch < channels; ch++) {
+                        float[] plane = planes[ch];
+                        int s = src + x0;
+                        for (int i = 0; i < len; i++) {
+                            out[o + i * channels + ch] = plane[s + i];
+                        }
+                    }
+                }
                 src += rowLen;
             }
         }
     }
+
+    private static final int RUN = 64;
 }

@@ -49,11 +49,10 @@ final class ScaleFilters {
      * @param raw          the input channel as float32 over {@code rawFrame}; must cover target grown by the step's
      *                     halo (clipped to the image)
      * @param inputChannel index of the input channel (selects the output channels)
-     * @param channels     output channel count (the pixel stride of {@code out})
-     * @param out          output, pixel i of {@code target} (C-order) at {@code out[outBase + i·channels + ch]}
+     * @param planes       receives, for each output channel ch this column computes, {@code planes[ch]}: a new
+     *                     array over {@code target} (C-order); an array may be shared by no two channels
      */
-    void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, int channels, float[] out,
-                 int outBase) {
+    void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, float[][] planes) {
         int featR = step.featureRadius();
         Frame pFrame = target.grow(axisRadii(featR));
         float[] p = separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame);
@@ -63,56 +62,74 @@ final class ScaleFilters {
         for (ScaleStep.Output o : step.outputs()) {
             int ch = o.firstChannel() + inputChannel * o.feature().channelsPerInput(dims);
             switch (o.feature()) {
-                case GAUSSIAN_SMOOTHING -> put(d.get(code(G, G, G)), n, out, outBase, channels, ch);
+                case GAUSSIAN_SMOOTHING -> planes[ch] = d.get(code(G, G, G));
                 case LAPLACIAN_OF_GAUSSIAN -> {
                     float[] xx = d.get(code(D2, G, G));
                     float[] yy = d.get(code(G, D2, G));
                     float[] zz = dims == 3 ? d.get(code(G, G, D2)) : null;
+                    float[] v = new float[n];
                     for (int i = 0; i < n; i++) {
-                        float v = xx[i] + yy[i];
-                        if (zz != null) {
-                            v += zz[i];
-                        }
-                        out[outBase + i * channels + ch] = v;
+                        v[i] = xx[i] + yy[i];
                     }
+                    if (zz != null) {
+                        for (int i = 0; i < n; i++) {
+                            v[i] += zz[i];
+                        }
+                    }
+                    planes[ch] = v;
                 }
                 case GAUSSIAN_GRADIENT_MAGNITUDE -> {
                     float[] gx = d.get(code(D1, G, G));
                     float[] gy = d.get(code(G, D1, G));
                     float[] gz = dims == 3 ? d.get(code(G, G, D1)) : null;
+                    float[] v = new float[n];
                     for (int i = 0; i < n; i++) {
-                        float v = gx[i] * gx[i] + gy[i] * gy[i];
-                        if (gz != null) {
-                            v += gz[i] * gz[i];
-                        }
-                        out[outBase + i * channels + ch] = (float) Math.sqrt(v);
+                        v[i] = gx[i] * gx[i] + gy[i] * gy[i];
                     }
+                    if (gz != null) {
+                        for (int i = 0; i < n; i++) {
+                            v[i] += gz[i] * gz[i];
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
+                        v[i] = (float) Math.sqrt(v[i]);
+                    }
+                    planes[ch] = v;
                 }
                 case DIFFERENCE_OF_GAUSSIANS -> {
                     float[] outer = d.get(code(G, G, G));
                     float[] inner = separable(p, pFrame, dogInner, dogInner, useZ ? dogInner : null, target);
                     for (int i = 0; i < n; i++) {
-                        out[outBase + i * channels + ch] = outer[i] - inner[i];
+                        inner[i] = outer[i] - inner[i];
                     }
+                    planes[ch] = inner;
                 }
                 case HESSIAN_OF_GAUSSIAN_EIGENVALUES -> {
+                    newPlanes(planes, ch, dims, n);
                     if (dims == 2) {
                         Eigenvalues.symmetric2(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(G, D2, G)),
-                                n, out, outBase + ch, channels);
+                                n, planes[ch], planes[ch + 1]);
                     } else {
-                        eigen3(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(D1, G, D1)),
+                        Eigenvalues.symmetric3(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(D1, G, D1)),
                                 d.get(code(G, D2, G)), d.get(code(G, D1, D1)), d.get(code(G, G, D2)),
-                                n, out, outBase + ch, channels);
+                                n, planes[ch], planes[ch + 1], planes[ch + 2]);
                     }
                 }
-                case STRUCTURE_TENSOR_EIGENVALUES -> structureTensor(p, pFrame, target, dims, out, outBase + ch,
-                        channels);
+                case STRUCTURE_TENSOR_EIGENVALUES -> {
+                    newPlanes(planes, ch, dims, n);
+                    structureTensor(p, pFrame, target, dims, planes, ch);
+                }
             }
         }
     }
 
-    private void structureTensor(float[] p, Frame pFrame, Frame target, int dims, float[] out, int off,
-                                 int channels) {
+    private static void newPlanes(float[][] planes, int ch, int dims, int n) {
+        for (int k = 0; k < dims; k++) {
+            planes[ch + k] = new float[n];
+        }
+    }
+
+    private void structureTensor(float[] p, Frame pFrame, Frame target, int dims, float[][] planes, int ch) {
         Kernel1D smooth = feature[G];
         Frame tensorFrame = target.grow(axisRadii(smooth.radius()));
         int[][] tuples = dims == 2 ? new int[][] {{D1, G, G}, {G, D1, G}}
@@ -138,22 +155,10 @@ final class ScaleFilters {
             }
         }
         if (dims == 2) {
-            Eigenvalues.symmetric2(t[0], t[1], t[2], n, out, off, channels);
+            Eigenvalues.symmetric2(t[0], t[1], t[2], n, planes[ch], planes[ch + 1]);
         } else {
-            eigen3(t[0], t[1], t[2], t[3], t[4], t[5], n, out, off, channels);
-        }
-    }
-
-    private static void eigen3(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22, int n,
-                               float[] out, int off, int stride) {
-        for (int i = 0; i < n; i++) {
-            Eigenvalues.symmetric3(a00[i], a01[i], a02[i], a11[i], a12[i], a22[i], out, off + i * stride);
-        }
-    }
-
-    private static void put(float[] r, int n, float[] out, int outBase, int channels, int ch) {
-        for (int i = 0; i < n; i++) {
-            out[outBase + i * channels + ch] = r[i];
+            Eigenvalues.symmetric3(t[0], t[1], t[2], t[3], t[4], t[5], n, planes[ch], planes[ch + 1],
+                    planes[ch + 2]);
         }
     }
 
