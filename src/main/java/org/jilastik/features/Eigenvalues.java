@@ -51,104 +51,122 @@ public final class Eigenvalues {
      *
      * <p>Trigonometric closed form: with {@code q = trace/3}, {@code p = sqrt(tr((A-qI)²)/6)} and
      * {@code r = det((A-qI)/p)/2 = cos 3φ}, the eigenvalues are {@code q + 2p·cos(φ + 2πk/3)}. Instead of
-     * {@code acos} and {@code cos}, {@code cos φ} is taken from a Chebyshev series in {@code s = sqrt((1+r)/2)}, in
-     * which it is analytic on [0, 1] (error below 1e-12), and the other two roots follow from
-     * {@code cos(φ ± 2π/3) = -cos φ/2 ± (√3/2)·sin φ}. A multiple of the identity (p = 0) gives q three times.
+     * {@code acos} and {@code cos}, {@code cos φ} and {@code sin φ / sqrt(1 - s²)} are taken from polynomials in
+     * {@code s = sqrt((1+r)/2)}, in which both are analytic on [0, 1] (error below 2e-12), and the other two roots
+     * follow from {@code cos(φ ± 2π/3) = -cos φ/2 ± (√3/2)·sin φ}. A multiple of the identity (p = 0) gives q three times.
      * Pixels are processed in batches, loop by loop, so that the JIT vectorises every step.
      */
     public static void symmetric3(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
                                   int n, float[] l0, float[] l1, float[] l2) {
-        int batch = Math.min(n, 256);
-        double[] q = new double[batch];
-        double[] p = new double[batch];
-        double[] t = new double[batch];
-        double[] b1 = new double[batch];
-        double[] b2 = new double[batch];
-        for (int base = 0; base < n; base += batch) {
-            int m = Math.min(batch, n - base);
-            for (int i = 0; i < m; i++) {
-                double x00 = a00[base + i];
-                double x01 = a01[base + i];
-                double x02 = a02[base + i];
-                double x11 = a11[base + i];
-                double x12 = a12[base + i];
-                double x22 = a22[base + i];
-                double qq = (x00 + x11 + x22) * (1.0 / 3.0);
-                double d00 = x00 - qq;
-                double d11 = x11 - qq;
-                double d22 = x22 - qq;
-                double p2 = d00 * d00 + d11 * d11 + d22 * d22 + 2.0 * (x01 * x01 + x02 * x02 + x12 * x12);
-                double pp = Math.sqrt(p2 * (1.0 / 6.0));
-                double det = d00 * (d11 * d22 - x12 * x12) - x01 * (x01 * d22 - x12 * x02)
-                        + x02 * (x01 * x12 - d11 * x02);
-                // p = 0 (multiple of the identity): det = 0 too and r = 0; any r works there since the
-                // result is q + 0·(...). The tiny addend (not a branch) keeps the loop vectorisable.
-                double r = det / (2.0 * pp * pp * pp + Double.MIN_NORMAL);
-                double ss = Math.sqrt(Math.max(0.0, Math.min(1.0, 0.5 * (1.0 + r))));
-                q[i] = qq;
-                p[i] = pp;
-                t[i] = 2.0 * ss - 1.0;
-                b1[i] = 0;
-                b2[i] = 0;
-            }
-            // Clenshaw recurrence for cos φ = Σ c_k T_k(t), vectorised over the batch
-            for (int k = CHEB_DEGREE; k >= 1; k--) {
-                double ck = CHEB[k];
-                for (int i = 0; i < m; i++) {
-                    double b0 = ck + 2.0 * t[i] * b1[i] - b2[i];
-                    b2[i] = b1[i];
-                    b1[i] = b0;
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                double c = CHEB[0] + t[i] * b1[i] - b2[i];
-                double sin = Math.sqrt(Math.max(0.0, 1.0 - c * c));
-                double e0 = q[i] + 2.0 * p[i] * c;
-                double e1 = q[i] + p[i] * (-c + SQRT3 * sin);
-                double e2 = q[i] + p[i] * (-c - SQRT3 * sin);
-                // e0 ≥ e1 ≥ e2 mathematically; only rounding can swap e0 and e1 when they are nearly equal
-                l0[base + i] = (float) Math.max(e0, e1);
-                l1[base + i] = (float) Math.min(e0, e1);
-                l2[base + i] = (float) e2;
-            }
+        int from = RowKernels.VECTOR ? VectorEigenvalues.symmetric3(a00, a01, a02, a11, a12, a22, n, l0, l1, l2) : 0;
+        scalarSymmetric3(a00, a01, a02, a11, a12, a22, from, n, l0, l1, l2);
+    }
+
+    /** The scalar version of {@link #symmetric3} for pixels {@code from..n-1}; {@link VectorEigenvalues} matches it. */
+    static void scalarSymmetric3(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
+                                 int from, int n, float[] l0, float[] l1, float[] l2) {
+        for (int i = from; i < n; i++) {
+            double x00 = a00[i];
+            double x01 = a01[i];
+            double x02 = a02[i];
+            double x11 = a11[i];
+            double x12 = a12[i];
+            double x22 = a22[i];
+            double q = (x00 + x11 + x22) * (1.0 / 3.0);
+            double d00 = x00 - q;
+            double d11 = x11 - q;
+            double d22 = x22 - q;
+            double p2 = d00 * d00 + d11 * d11 + d22 * d22 + (x01 * x01 + x02 * x02 + x12 * x12) * 2.0;
+            double p = Math.sqrt(p2 * (1.0 / 6.0));
+            double det = d00 * (d11 * d22 - x12 * x12) - x01 * (x01 * d22 - x12 * x02)
+                    + x02 * (x01 * x12 - d11 * x02);
+            // p = 0 (multiple of the identity): det = 0 too and r = 0; any r works there since the result is
+            // q + 0·(...). The tiny addend (not a branch) keeps the vector version branch-free.
+            double r = det / (p * 2.0 * p * p + Double.MIN_NORMAL);
+            double s = Math.sqrt(Math.max(Math.min((r + 1.0) * 0.5, 1.0), 0.0));
+            double t = s * 2.0 - 1.0;
+            double c = estrin(A, t);
+            // sin φ = g(s)·sin θ with sin θ = sqrt(1 - s²) = sqrt((1 - r)/2): accurate also where φ → 0
+            double sin = estrin(B, t) * Math.sqrt(Math.max(Math.min((1.0 - r) * 0.5, 1.0), 0.0));
+            double e0 = p * 2.0 * c + q;
+            double e1 = p * (-c + sin * SQRT3) + q;
+            double e2 = p * (-c - sin * SQRT3) + q;
+            // e0 ≥ e1 ≥ e2 mathematically; only rounding can swap e0 and e1 when they are nearly equal
+            l0[i] = (float) Math.max(e0, e1);
+            l1[i] = (float) Math.min(e0, e1);
+            l2[i] = (float) e2;
         }
     }
 
-    private static final double SQRT3 = Math.sqrt(3.0);
-    private static final int CHEB_DEGREE = 18;
-    private static final double[] CHEB = chebyshevCoefficients();
+    static final double SQRT3 = Math.sqrt(3.0);
+    /** Degree of the polynomials: truncation error below 2e-12. */
+    static final int DEGREE = 12;
+    /**
+     * Monomial coefficients in {@code t = 2s - 1} of {@code cos φ = cos(2θ/3)}, {@code θ = acos(s)}, for s in
+     * [0, 1] (the cosine of a third of {@code acos r} when {@code r = 2s² - 1}).
+     */
+    static final double[] A = monomialFit(s -> Math.cos(2.0 * Math.acos(s) / 3.0));
+    /** The same for {@code g(s) = sin(2θ/3) / sin θ} (limit 2/3 at s = 1). */
+    static final double[] B = monomialFit(s -> {
+        double th = Math.acos(s);
+        return th < 1e-12 ? 2.0 / 3.0 : Math.sin(2.0 * th / 3.0) / Math.sin(th);
+    });
 
-    /** {@code cos(2·acos(s)/3)} for s in [0, 1], from its Chebyshev series (Clenshaw recurrence). */
-    static double cosThird(double s) {
-        double t = 2.0 * s - 1.0;
-        double t2 = 2.0 * t;
-        double b1 = 0;
-        double b2 = 0;
-        for (int k = CHEB_DEGREE; k >= 1; k--) {
-            double b0 = CHEB[k] + t2 * b1 - b2;
-            b2 = b1;
-            b1 = b0;
-        }
-        return CHEB[0] + t * b1 - b2;
+    /**
+     * The degree-12 polynomial {@code a} at t by Estrin's scheme (short dependency chains; the vector version uses
+     * the same operations).
+     */
+    static double estrin(double[] a, double t) {
+        double t2 = t * t;
+        double t4 = t2 * t2;
+        double t8 = t4 * t4;
+        double q0 = (a[1] * t + a[0]) + (a[3] * t + a[2]) * t2;
+        double q1 = (a[5] * t + a[4]) + (a[7] * t + a[6]) * t2;
+        double q2 = (a[9] * t + a[8]) + (a[11] * t + a[10]) * t2;
+        double r0 = q1 * t4 + q0;
+        double r1 = a[12] * t4 + q2;
+        return r1 * t8 + r0;
     }
 
-    /** Chebyshev coefficients of {@code cos(2·acos(s)/3)} on s in [0, 1], from 64 Chebyshev nodes. */
-    private static double[] chebyshevCoefficients() {
+    /**
+     * Chebyshev interpolation of {@code f} on s in [0, 1] at 64 nodes (both functions used are analytic there;
+     * coefficients fall about 7× per degree), truncated at {@link #DEGREE} and converted to monomials in
+     * {@code t = 2s - 1}.
+     */
+    private static double[] monomialFit(java.util.function.DoubleUnaryOperator fn) {
         int n = 64;
         double[] f = new double[n];
         for (int j = 0; j < n; j++) {
             double t = Math.cos(Math.PI * (j + 0.5) / n);
-            double s = 0.5 * (t + 1.0);
-            f[j] = Math.cos(2.0 * Math.acos(s) / 3.0);
+            f[j] = fn.applyAsDouble(0.5 * (t + 1.0));
         }
-        double[] c = new double[CHEB_DEGREE + 1];
-        for (int k = 0; k <= CHEB_DEGREE; k++) {
+        double[] mono = new double[DEGREE + 1];
+        double[] tPrev = new double[DEGREE + 1];
+        double[] tCur = new double[DEGREE + 1];
+        tPrev[0] = 1; // T0
+        tCur[1] = 1; // T1
+        for (int k = 0; k <= DEGREE; k++) {
             double sum = 0;
             for (int j = 0; j < n; j++) {
                 sum += f[j] * Math.cos(Math.PI * k * (j + 0.5) / n);
             }
-            c[k] = (k == 0 ? 1.0 : 2.0) * sum / n;
+            double ck = (k == 0 ? 1.0 : 2.0) * sum / n;
+            double[] tk = k == 0 ? tPrev : tCur;
+            for (int d = 0; d <= DEGREE; d++) {
+                mono[d] += ck * tk[d];
+            }
+            if (k >= 1) {
+                double[] next = new double[DEGREE + 1];
+                for (int d = 0; d < DEGREE; d++) {
+                    next[d + 1] += 2 * tCur[d];
+                }
+                for (int d = 0; d <= DEGREE; d++) {
+                    next[d] -= tPrev[d];
+                }
+                tPrev = tCur;
+                tCur = next;
+            }
         }
-        return c;
+        return mono;
     }
 }

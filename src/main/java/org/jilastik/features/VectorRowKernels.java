@@ -15,11 +15,26 @@ final class VectorRowKernels {
     }
 
     static void row(float[] s, int[] off, float[] h, boolean antisymmetric, float[] d, int dOff, int len) {
-        int r = h.length - 1;
+        int vl = S.length();
+        if (len < vl) {
+            RowKernels.scalarRow(s, off, h, antisymmetric, d, dOff, len, 0);
+            return;
+        }
         int upper = S.loopBound(len);
-        int i = 0;
+        vectors(s, off, h, antisymmetric, d, dOff, 0, upper);
+        if (upper < len) {
+            // the tail as one more vector ending at len: it recomputes some outputs with the same operations,
+            // giving the same values (d is never one of the source rows)
+            vectors(s, off, h, antisymmetric, d, dOff, len - vl, len);
+        }
+    }
+
+    private static void vectors(float[] s, int[] off, float[] h, boolean antisymmetric, float[] d, int dOff,
+                                int from, int to) {
+        int r = h.length - 1;
+        int i = from;
         if (antisymmetric) {
-            for (; i < upper; i += S.length()) {
+            for (; i < to; i += S.length()) {
                 FloatVector v = FloatVector.fromArray(S, s, off[r + 1] + i)
                         .sub(FloatVector.fromArray(S, s, off[r - 1] + i)).mul(h[1]);
                 for (int t = 2; t <= r; t++) {
@@ -29,7 +44,7 @@ final class VectorRowKernels {
                 v.intoArray(d, dOff + i);
             }
         } else {
-            for (; i < upper; i += S.length()) {
+            for (; i < to; i += S.length()) {
                 FloatVector v = FloatVector.fromArray(S, s, off[r] + i).mul(h[0]);
                 for (int t = 1; t <= r; t++) {
                     v = v.add(FloatVector.fromArray(S, s, off[r + t] + i)
@@ -38,6 +53,5 @@ final class VectorRowKernels {
                 v.intoArray(d, dOff + i);
             }
         }
-        RowKernels.scalarRow(s, off, h, antisymmetric, d, dOff, len, i);
     }
 }

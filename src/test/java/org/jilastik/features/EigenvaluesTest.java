@@ -61,6 +61,33 @@ class EigenvaluesTest {
         assertThat(worst).as("worst deviation relative to max |λ|").isLessThan(1e-6);
     }
 
+    @Test
+    void vectorAndScalarSolversAreBitIdentical() {
+        Random rnd = new Random(12);
+        int n = 1001;
+        float[][] a = new float[6][n];
+        for (float[] x : a) {
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(5) - 2));
+            }
+        }
+        a[0][7] = 0;
+        a[1][7] = 0;
+        a[2][7] = 0;
+        a[3][7] = 0;
+        a[4][7] = 0;
+        a[5][7] = 0;
+        float[][] v = {new float[n], new float[n], new float[n]};
+        float[][] s = {new float[n], new float[n], new float[n]};
+        int k = VectorEigenvalues.symmetric3(a[0], a[1], a[2], a[3], a[4], a[5], n, v[0], v[1], v[2]);
+        assertThat(k).isGreaterThan(n / 2);
+        Eigenvalues.scalarSymmetric3(a[0], a[1], a[2], a[3], a[4], a[5], 0, n, s[0], s[1], s[2]);
+        for (int e = 0; e < 3; e++) {
+            assertThat(java.util.Arrays.copyOf(v[e], k)).containsExactly(java.util.Arrays.copyOf(s[e], k));
+        }
+        assertThat(v[0][7]).isEqualTo(0f);
+    }
+
     private static float[] eig(double a00, double a01, double a02, double a11, double a12, double a22) {
         float[] out = new float[3];
         Eigenvalues.symmetric3(a00, a01, a02, a11, a12, a22, out, 0);

@@ -139,29 +139,23 @@ class IlastikReferenceFeaturesTest {
         return out;
     }
 
-    /** The window {@code [0:crop[a]]} per spatial axis of a whole-image feature array. */
+    /** The window {@code [0:crop[a]]} per spatial axis of a whole-image feature array (2-D yx(c) or 3-D zyx). */
     static float[] crop(float[] full, Block input, FeaturePlan plan, int[] crop) {
         int channels = plan.channelCount();
         long[] shape = input.box().shape();
-        int spatial = crop.length;
-        int ny = (int) shape[spatial - 2 + (spatial == 3 ? 0 : 0)];
-        int nx = (int) shape[spatial - 1];
-        int nyFull = spatial == 3 ? (int) shape[1] : (int) shape[0];
-        int nxFull = spatial == 3 ? (int) shape[2] : (int) shape[1];
-        int cz = spatial == 3 ? crop[0] : 1;
-        int cy = crop[spatial - 2];
-        int cx = crop[spatial - 1];
+        boolean threeD = crop.length == 3;
+        int nyFull = (int) shape[threeD ? 1 : 0];
+        int nxFull = (int) shape[threeD ? 2 : 1];
+        int cz = threeD ? crop[0] : 1;
+        int cy = crop[crop.length - 2];
+        int cx = crop[crop.length - 1];
         float[] out = new float[cz * cy * cx * channels];
         int o = 0;
         for (int z = 0; z < cz; z++) {
             for (int y = 0; y < cy; y++) {
-                int src = ((z * nyFull + y) * nxFull) * channels;
-                System.arraycopy(full, src, out, o, cx * channels);
+                System.arraycopy(full, ((z * nyFull + y) * nxFull) * channels, out, o, cx * channels);
                 o += cx * channels;
             }
-        }
-        if (ny < 0 || nx < 0) {
-            throw new IllegalStateException();
         }
         return out;
     }

@@ -132,8 +132,8 @@ class KernelAndConvolutionTest {
     @Test
     void vectorAndScalarRowKernelsAreBitIdentical() {
         Random rnd = new Random(5);
-        for (int order = 0; order <= 2; order++) {
-            Kernel1D k = Kernel1D.gaussian(order, 0.5 + 4 * rnd.nextDouble(), 3.5);
+        for (int trial = 0; trial < 60; trial++) {
+            Kernel1D k = Kernel1D.gaussian(trial % 3, 0.5 + 4 * rnd.nextDouble(), 3.5);
             int r = k.radius();
             int len = 1 + rnd.nextInt(200);
             float[] s = new float[len + 2 * r];
