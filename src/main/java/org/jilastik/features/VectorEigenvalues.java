@@ -47,9 +47,14 @@ final class VectorEigenvalues {
         return upper;
     }
 
+    /** Two loops instead of one keep each method small enough for C2 to inline every Vector API call. */
     private static void solve(double[][] x, double[][] e, int m) {
-        double[] a = Eigenvalues.A;
-        double[] b = Eigenvalues.B;
+        prepare(x, m);
+        finish(x, e, m);
+    }
+
+    /** Overwrites x[0..3] with q, p, t = 2s - 1 and sin θ per pixel. */
+    private static void prepare(double[][] x, int m) {
         for (int i = 0; i < m; i += D.length()) {
             DoubleVector x00 = DoubleVector.fromArray(D, x[0], i);
             DoubleVector x01 = DoubleVector.fromArray(D, x[1], i);
@@ -69,14 +74,36 @@ final class VectorEigenvalues {
                     .add(x02.mul(x01.mul(x12).sub(d11.mul(x02))));
             DoubleVector r = det.div(p.mul(2.0).mul(p).mul(p).add(Double.MIN_NORMAL));
             DoubleVector s = r.add(1.0).mul(0.5).min(1.0).max(0.0).sqrt();
-            DoubleVector t = s.mul(2.0).sub(1.0);
+            DoubleVector sinTheta = r.neg().add(1.0).mul(0.5).min(1.0).max(0.0).sqrt();
+            q.intoArray(x[0], i);
+            p.intoArray(x[1], i);
+            s.mul(2.0).sub(1.0).intoArray(x[2], i);
+            sinTheta.intoArray(x[3], i);
+        }
+    }
+
+    /** From q, p, t, sin θ in x[0..3]: the eigenvalues, descending, into e[0..2]. */
+    private static void finish(double[][] x, double[][] e, int m) {
+        double[] a = Eigenvalues.A;
+        double[] b = Eigenvalues.B;
+        for (int i = 0; i < m; i += D.length()) {
+            DoubleVector q = DoubleVector.fromArray(D, x[0], i);
+            DoubleVector p = DoubleVector.fromArray(D, x[1], i);
+            DoubleVector t = DoubleVector.fromArray(D, x[2], i);
+            DoubleVector sinTheta = DoubleVector.fromArray(D, x[3], i);
             DoubleVector t2 = t.mul(t);
             DoubleVector t4 = t2.mul(t2);
             DoubleVector t8 = t4.mul(t4);
-            DoubleVector c = estrin(a, t, t2, t4, t8);
-            DoubleVector sinTheta = r.neg().add(1.0).mul(0.5).min(1.0).max(0.0).sqrt();
-            DoubleVector sin = estrin(b, t, t2, t4, t8).mul(sinTheta);
-            DoubleVector sin3 = sin.mul(Eigenvalues.SQRT3);
+            // Estrin's scheme, as Eigenvalues.estrin, for cos φ (a) and sin φ / sin θ (b)
+            DoubleVector ca = t.mul(a[1]).add(a[0]).add(t.mul(a[3]).add(a[2]).mul(t2));
+            DoubleVector cb = t.mul(a[5]).add(a[4]).add(t.mul(a[7]).add(a[6]).mul(t2));
+            DoubleVector cc = t.mul(a[9]).add(a[8]).add(t.mul(a[11]).add(a[10]).mul(t2));
+            DoubleVector c = t4.mul(a[12]).add(cc).mul(t8).add(cb.mul(t4).add(ca));
+            DoubleVector sa = t.mul(b[1]).add(b[0]).add(t.mul(b[3]).add(b[2]).mul(t2));
+            DoubleVector sb = t.mul(b[5]).add(b[4]).add(t.mul(b[7]).add(b[6]).mul(t2));
+            DoubleVector sc = t.mul(b[9]).add(b[8]).add(t.mul(b[11]).add(b[10]).mul(t2));
+            DoubleVector g = t4.mul(b[12]).add(sc).mul(t8).add(sb.mul(t4).add(sa));
+            DoubleVector sin3 = g.mul(sinTheta).mul(Eigenvalues.SQRT3);
             DoubleVector negC = c.neg();
             DoubleVector e0 = p.mul(2.0).mul(c).add(q);
             DoubleVector e1 = p.mul(negC.add(sin3)).add(q);
@@ -86,16 +113,4 @@ final class VectorEigenvalues {
             e2.intoArray(e[2], i);
         }
     }
-
-    /** As {@link Eigenvalues#estrin}. */
-    private static DoubleVector estrin(double[] a, DoubleVector t, DoubleVector t2, DoubleVector t4,
-                                       DoubleVector t8) {
-        DoubleVector q0 = t.mul(a[1]).add(a[0]).add(t.mul(a[3]).add(a[2]).mul(t2));
-        DoubleVector q1 = t.mul(a[5]).add(a[4]).add(t.mul(a[7]).add(a[6]).mul(t2));
-        DoubleVector q2 = t.mul(a[9]).add(a[8]).add(t.mul(a[11]).add(a[10]).mul(t2));
-        DoubleVector r0 = q1.mul(t4).add(q0);
-        DoubleVector r1 = t4.mul(a[12]).add(q2);
-        return r1.mul(t8).add(r0);
-    }
-
 }
