@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 
@@ -61,42 +60,47 @@ public final class FeatureComputer {
     }
 
     /**
-     * Like {@link #compute(Block, Box)}, splitting the output box into up to {@code tasks} slabs along its slowest
-     * spatial axis that run on {@code executor}; the result is identical.
+     * Like {@link #compute(Block, Box)}, with the independent (input channel, scale) computations of each time
+     * point running as separate tasks on {@code executor} (no halo is computed twice); the result is identical.
+     *
+     * @param tasks ignored beyond 1 (kept for callers that size their pools); parallelism comes from the executor
      */
     public float[] computeParallel(Block input, Box outputBox, ExecutorService executor, int tasks)
             throws InterruptedException {
-        Layout whole = new Layout(plan, outputBox);
-        float[] out = new float[Math.multiplyExact(whole.pixels(), plan.channelCount())];
-        Axes axes = plan.axes();
-        int a = axes.has('z') && outputBox.size(axes.indexOf('z')) > 1 ? axes.indexOf('z') : axes.indexOf('y');
-        long s0 = outputBox.start(a);
-        long len = outputBox.size(a);
-        int n = (int) Math.max(1, Math.min(tasks, len));
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            long[] s = outputBox.start();
-            long[] e = outputBox.stop();
-            s[a] = s0 + len * i / n;
-            e[a] = s0 + len * (i + 1) / n;
-            Box part = new Box(s, e);
-            futures.add(executor.submit(() -> compute(input, part, out, whole, new Layout(plan, part))));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
+        Layout lay = new Layout(plan, outputBox);
+        float[] out = new float[Math.multiplyExact(lay.pixels(), plan.channelCount())];
+        checkCovers(input, outputBox);
+        InputPlanes inputs = new InputPlanes(input, plan);
+        Frame target = lay.frame();
+        int tIndex = plan.axes().indexOf('t');
+        long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
+        int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
+        for (int t = 0; t < nt; t++) {
+            float[][] planes = new float[plan.channelCount()][];
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < plan.inputChannels(); c++) {
+                float[] raw = inputs.plane(t0 + t, c);
+                int channel = c;
+                for (ScaleFilters f : filters) {
+                    futures.add(executor.submit(() -> f.compute(raw, inputs.frame(), target, channel, planes)));
+                }
             }
-        } catch (ExecutionException ex) {
-            if (ex.getCause() instanceof RuntimeException re) {
-                throw re;
+            try {
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(ex.getCause());
             }
-            throw new IllegalStateException(ex.getCause());
+            lay.interleave(planes, target, t0 + t, out);
         }
         return out;
     }
 
-    /** Computes {@code part} into {@code out}, which is laid out for the (larger or equal) box {@code whole}. */
-    private void compute(Block input, Box outputBox, float[] out, Layout whole, Layout part) {
+    private void checkCovers(Block input, Box outputBox) {
         if (!input.axes().equals(plan.axes())) {
             throw new IllegalArgumentException("block axes " + input.axes() + " differ from the plan's " + plan.axes());
         }
@@ -105,6 +109,11 @@ public final class FeatureComputer {
             throw new IllegalArgumentException("block " + input.box() + " does not cover " + need
                     + " (output box grown by the feature halo)");
         }
+    }
+
+    /** Computes {@code part} into {@code out}, which is laid out for the (larger or equal) box {@code whole}. */
+    private void compute(Block input, Box outputBox, float[] out, Layout whole, Layout part) {
+        checkCovers(input, outputBox);
         InputPlanes inputs = new InputPlanes(input, plan);
         Frame rawFrame = inputs.frame();
         Frame target = part.frame();
