@@ -1,0 +1,161 @@
+package org.jilastik.features;
+
+/**
+ * One separable pass: a 1-D {@link Kernel1D} applied along one axis of a flat float32 array.
+ *
+ * <p>Data layout: {@code src} covers {@code srcFrame} and {@code dst} covers {@code dstFrame}, both C-order
+ * {@code (z, y, x)} (see {@link Frame}). Every output value at image coordinate p reads the input at
+ * {@code p ± t} (t = 0..R) along the axis; coordinates outside the image are mirrored without repeating the edge
+ * pixel (reflect-101: {@code -m → m}, {@code N-1+m → N-1-m}). Mirroring happens only at the true image borders,
+ * so a source region that carries its own halo gives exactly the values a whole-image pass gives. The source
+ * must cover every (mirrored) coordinate read; on the other axes the destination region must lie inside the
+ * source region.
+ *
+ * <p>Arithmetic (spec §2.3): float32, {@code out = k0·f[p] + Σ_{t=1..R} k[t]·(f[p+t] + f[p-t])} for symmetric
+ * kernels and {@code out = Σ_{t=1..R} k[t]·(f[p+t] - f[p-t])} for antisymmetric ones, taps summed in that order.
+ * Java evaluates float expressions exactly as written (no fused multiply-add), so the result of each output
+ * value depends only on its inputs: independent of blocking, threads and vector width.
+ *
+ * <p>Stateless and thread safe; callers own the arrays and must not share a destination between threads.
+ */
+public final class Convolution {
+    private Convolution() {
+    }
+
+    /** Reflect-101 of image coordinate {@code q} into {@code [0, n)} (repeatedly, for any q). */
+    public static int reflect(int q, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        while (q < 0 || q >= n) {
+            q = q < 0 ? -q : 2 * (n - 1) - q;
+        }
+        return q;
+    }
+
+    /**
+     * Convolves {@code src} (covering {@code srcFrame}) with {@code k} along {@code axis} ({@link Frame#Z},
+     * {@link Frame#Y} or {@link Frame#X}) into {@code dst} (covering {@code dstFrame}).
+     *
+     * @throws IllegalArgumentException if the source does not cover what the destination needs, or an array is
+     *                                  shorter than its frame
+     */
+    public static void convolve(float[] src, Frame srcFrame, int axis, Kernel1D k, float[] dst, Frame dstFrame) {
+        if (src.length < srcFrame.numElements() || dst.length < dstFrame.numElements()) {
+            throw new IllegalArgumentException("array shorter than its frame");
+        }
+        for (int a = 0; a < 3; a++) {
+            if (a != axis && (dstFrame.start(a) < srcFrame.start(a) || dstFrame.stop(a) > srcFrame.stop(a))) {
+                throw new IllegalArgumentException(dstFrame + " is not inside " + srcFrame + " on axis " + a);
+            }
+        }
+        if (dstFrame.numElements() == 0) {
+            return;
+        }
+        int r = k.radius();
+        int[] map = tapMap(srcFrame, dstFrame, axis, r);
+        switch (axis) {
+            case Frame.X -> passX(src, srcFrame, k, dst, dstFrame, map);
+            case Frame.Y -> passY(src, srcFrame, k, dst, dstFrame, map);
+            case Frame.Z -> passZ(src, srcFrame, k, dst, dstFrame, map);
+            default -> throw new IllegalArgumentException("axis must be 0 (z), 1 (y) or 2 (x), got " + axis);
+        }
+    }
+
+    /**
+     * For destination index i along the axis and tap t in [-R, R], {@code map[i + R + t]} is the local source
+     * index of the (mirrored) coordinate {@code dstStart + i + t}.
+     */
+    private static int[] tapMap(Frame sf, Frame df, int axis, int r) {
+        int n = df.size(axis);
+        int[] map = new int[n + 2 * r];
+        int image = df.image(axis);
+        for (int j = 0; j < map.length; j++) {
+            int q = reflect(df.start(axis) + j - r, image) - sf.start(axis);
+            if (q < 0 || q >= sf.size(axis)) {
+                throw new IllegalArgumentException("source " + sf + " lacks coordinate " + (q + sf.start(axis))
+                        + " on axis " + axis + " needed for " + df + " with kernel radius " + r);
+            }
+            map[j] = q;
+        }
+        return map;
+    }
+
+    private static void passX(float[] src, Frame sf, Kernel1D k, float[] dst, Frame df, int[] map) {
+        int r = k.radius();
+        int dnx = df.size(Frame.X);
+        int sny = sf.size(Frame.Y);
+        int snx = sf.size(Frame.X);
+        int dny = df.size(Frame.Y);
+        float[] buf = new float[dnx + 2 * r];
+        int[] off = new int[2 * r + 1];
+        for (int t = -r; t <= r; t++) {
+            off[r + t] = r + t;
+        }
+        // The middle of the tap map is never mirrored (it is the destination range itself), so it is copied in
+        // one block; only the first and last R entries may be mirrored.
+        int mid0 = map[r];
+        for (int z = 0; z < df.size(Frame.Z); z++) {
+            int sz = z + df.start(Frame.Z) - sf.start(Frame.Z);
+            for (int y = 0; y < dny; y++) {
+                int sy = y + df.start(Frame.Y) - sf.start(Frame.Y);
+                int srcRow = (sz * sny + sy) * snx;
+                int dstRow = (z * dny + y) * dnx;
+                for (int j = 0; j < r; j++) {
+                    buf[j] = src[srcRow + map[j]];
+                    buf[r + dnx + j] = src[srcRow + map[r + dnx + j]];
+                }
+                System.arraycopy(src, srcRow + mid0, buf, r, dnx);
+                row(buf, off, k, dst, dstRow, dnx);
+            }
+        }
+    }
+
+    private static void passY(float[] src, Frame sf, Kernel1D k, float[] dst, Frame df, int[] map) {
+        int r = k.radius();
+        int dnx = df.size(Frame.X);
+        int dny = df.size(Frame.Y);
+        int sny = sf.size(Frame.Y);
+        int snx = sf.size(Frame.X);
+        int sx = df.start(Frame.X) - sf.start(Frame.X);
+        int[] off = new int[2 * r + 1];
+        for (int z = 0; z < df.size(Frame.Z); z++) {
+            int sz = z + df.start(Frame.Z) - sf.start(Frame.Z);
+            for (int y = 0; y < dny; y++) {
+                for (int t = 0; t <= 2 * r; t++) {
+                    off[t] = (sz * sny + map[y + t]) * snx + sx;
+                }
+                row(src, off, k, dst, (z * dny + y) * dnx, dnx);
+            }
+        }
+    }
+
+    private static void passZ(float[] src, Frame sf, Kernel1D k, float[] dst, Frame df, int[] map) {
+        int r = k.radius();
+        int dnx = df.size(Frame.X);
+        int dny = df.size(Frame.Y);
+        int sny = sf.size(Frame.Y);
+        int snx = sf.size(Frame.X);
+        int sy = df.start(Frame.Y) - sf.start(Frame.Y);
+        int sx = df.start(Frame.X) - sf.start(Frame.X);
+        int[] off = new int[2 * r + 1];
+        boolean wholePlanes = dny == sny && dnx == snx;
+        int rows = wholePlanes ? 1 : dny;
+        int len = wholePlanes ? dny * dnx : dnx;
+        for (int z = 0; z < df.size(Frame.Z); z++) {
+            for (int y = 0; y < rows; y++) {
+                for (int t = 0; t <= 2 * r; t++) {
+                    off[t] = (map[z + t] * sny + sy + y) * snx + sx;
+                }
+                row(src, off, k, dst, (z * dny + y) * dnx, len);
+            }
+        }
+    }
+
+    /**
+     * The hot loop: {@code len} outputs at {@code d[dOff..]}, tap t of output i read at {@code s[off[R+t] + i]}.
+     */
+    static void row(float[] s, int[] off, Kernel1D k, float[] d, int dOff, int len) {
+        RowKernels.row(s, off, k, d, dOff, len);
+    }
+}

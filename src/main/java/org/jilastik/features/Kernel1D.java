@@ -1,0 +1,133 @@
+package org.jilastik.features;
+
+/**
+ * A 1-D FIR Gaussian kernel (derivative order 0, 1 or 2) built exactly as fastfilters builds it for ilastik.
+ *
+ * <p>Only the half kernel {@code k[0..R]} is stored (float32, computed in double). The full kernel is
+ * symmetric ({@code k[-x] = k[x]}) for orders 0 and 2 and antisymmetric ({@code k[-x] = -k[x]}, {@code k[0]}
+ * unused) for order 1. Radius {@code R = floor(w·σ + 0.5)} for window ratio {@code w}; a radius-0 kernel is the
+ * identity {@code [1]} for every order and counts as symmetric (spec §2.3).
+ *
+ * <p>Normalisation: order 0 sums to 1 over all {@code 2R+1} taps; order 1 answers +1 to the ramp {@code f(i)=i};
+ * order 2 has zero mean over its taps and answers exactly 2 to {@code f(i)=i²}.
+ *
+ * <p>Immutable and thread safe; {@link #half()} returns the live array, which callers must not modify.
+ */
+public final class Kernel1D {
+    private final int order;
+    private final double sigma;
+    private final float[] half;
+    private final boolean antisymmetric;
+
+    private Kernel1D(int order, double sigma, float[] half, boolean antisymmetric) {
+        this.order = order;
+        this.sigma = sigma;
+        this.half = half;
+        this.antisymmetric = antisymmetric;
+    }
+
+    /** The kernel radius fastfilters uses for {@code sigma} (pixels) and window ratio {@code windowRatio}. */
+    public static int radius(double sigma, double windowRatio) {
+        if (sigma < 1e-6) {
+            return 0;
+        }
+        return (int) Math.floor(windowRatio * sigma + 0.5);
+    }
+
+    /**
+     * Builds a Gaussian (derivative) kernel.
+     *
+     * @param order       0 (smoothing), 1 (first derivative) or 2 (second derivative)
+     * @param sigma       standard deviation in pixels
+     * @param windowRatio radius = floor(windowRatio·sigma + 0.5); ilastik uses 2.0 for features, 3.5 for
+     *                    pre-smoothing
+     */
+    public static Kernel1D gaussian(int order, double sigma, double windowRatio) {
+        if (order < 0 || order > 2) {
+            throw new IllegalArgumentException("derivative order must be 0, 1 or 2, got " + order);
+        }
+        int r = radius(sigma, windowRatio);
+        if (r == 0) {
+            return new Kernel1D(order, sigma, new float[] {1f}, false);
+        }
+        double[] k = new double[r + 1];
+        double twoVar = 2.0 * sigma * sigma;
+        for (int x = 0; x <= r; x++) {
+            double g = Math.exp(-(double) x * x / twoVar);
+            k[x] = switch (order) {
+                case 0 -> g;
+                case 1 -> x * g;
+                default -> (1.0 - (double) x * x / (sigma * sigma)) * g;
+            };
+        }
+        if (order == 0) {
+            double sum = k[0];
+            for (int x = 1; x <= r; x++) {
+                sum += 2 * k[x];
+            }
+            for (int x = 0; x <= r; x++) {
+                k[x] /= sum;
+            }
+        } else if (order == 1) {
+            double moment = 0;
+            for (int x = 1; x <= r; x++) {
+                moment += 2.0 * x * k[x];
+            }
+            k[0] = 0;
+            for (int x = 1; x <= r; x++) {
+                k[x] /= moment;
+            }
+        } else {
+            double dc = k[0];
+            for (int x = 1; x <= r; x++) {
+                dc += 2 * k[x];
+            }
+            dc /= (2 * r + 1);
+            for (int x = 0; x <= r; x++) {
+                k[x] -= dc;
+            }
+            double moment = 0;
+            for (int x = 1; x <= r; x++) {
+                moment += (double) x * x * k[x];
+            }
+            for (int x = 0; x <= r; x++) {
+                k[x] /= moment;
+            }
+        }
+        float[] f = new float[r + 1];
+        for (int x = 0; x <= r; x++) {
+            f[x] = (float) k[x];
+        }
+        return new Kernel1D(order, sigma, f, order == 1);
+    }
+
+    /** Derivative order (0, 1, 2) this kernel was built for. */
+    public int order() {
+        return order;
+    }
+
+    /** Sigma in pixels this kernel was built for. */
+    public double sigma() {
+        return sigma;
+    }
+
+    /** Radius R; the kernel has 2R+1 taps. */
+    public int radius() {
+        return half.length - 1;
+    }
+
+    /** Half kernel {@code k[0..R]} (live array, do not modify). */
+    public float[] half() {
+        return half;
+    }
+
+    /** Whether {@code k[-x] = -k[x]} (first derivative with R ≥ 1). */
+    public boolean antisymmetric() {
+        return antisymmetric;
+    }
+
+    /** Whether this is the identity kernel {@code [1]} (radius 0). */
+    public boolean isIdentity() {
+        return half.length == 1;
+    }
+}

@@ -1,0 +1,249 @@
+package org.jilastik.features;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The numerics of one {@link ScaleStep} for one input channel: pre-smoothing, then all selected features of the
+ * column from shared intermediate results.
+ *
+ * <p>Sharing: every separable filter at the feature scale is a tuple of per-axis kernels (G, D1 or D2), applied
+ * x first, then y, then z (spec §2.3). Tuples with a common prefix share their partial passes, so e.g. the
+ * x-pass {@code D2} feeds both the Laplacian and the Hessian, and the smoothing {@code G·G} feeds Gaussian
+ * Smoothing and the Difference of Gaussians. Every result is the same float32 sequence of operations as a
+ * stand-alone filter would do, so sharing changes no value.
+ *
+ * <p>Immutable (kernels only); {@link #compute} allocates its own scratch, so one instance may serve many threads.
+ */
+final class ScaleFilters {
+    private static final int G = 0;
+    private static final int D1 = 1;
+    private static final int D2 = 2;
+
+    private final ScaleStep step;
+    private final boolean useZ;
+    private final Kernel1D pre;
+    private final Kernel1D[] feature;
+    private final Kernel1D dogInner;
+    private final Kernel1D[] gradient;
+
+    ScaleFilters(ScaleStep step) {
+        this.step = step;
+        this.useZ = !step.in2d();
+        double s = step.featureSigma();
+        this.pre = Kernel1D.gaussian(0, step.preSigma(), 3.5);
+        this.feature = new Kernel1D[] {Kernel1D.gaussian(0, s, 2.0), Kernel1D.gaussian(1, s, 2.0),
+            Kernel1D.gaussian(2, s, 2.0)};
+        this.dogInner = Kernel1D.gaussian(0, 0.66 * s, 2.0);
+        // fastfilters swaps the structure tensor scales: gradient at s/2, tensor smoothing at s (spec §2.4)
+        this.gradient = new Kernel1D[] {Kernel1D.gaussian(0, 0.5 * s, 2.0), Kernel1D.gaussian(1, 0.5 * s, 2.0)};
+    }
+
+    ScaleStep step() {
+        return step;
+    }
+
+    /**
+     * Computes this column's features of one input channel on {@code target}.
+     *
+     * @param raw          the input channel as float32 over {@code rawFrame}; must cover target grown by the step's
+     *                     halo (clipped to the image)
+     * @param inputChannel index of the input channel (selects the output channels)
+     * @param planes       receives, for each output channel ch this column computes, {@code planes[ch]}: a new
+     *                     array over {@code target} (C-order); an array may be shared by no two channels
+     */
+    void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, float[][] planes) {
+        int featR = step.featureRadius();
+        Frame pFrame = target.grow(axisRadii(featR));
+        float[] p = separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame);
+        int dims = step.dims();
+        Map<Integer, float[]> d = derivatives(p, pFrame, feature, neededTuples(dims), target);
+        int n = target.numElements();
+        for (ScaleStep.Output o : step.outputs()) {
+            int ch = o.firstChannel() + inputChannel * o.feature().channelsPerInput(dims);
+            switch (o.feature()) {
+                case GAUSSIAN_SMOOTHING -> planes[ch] = d.get(code(G, G, G));
+                case LAPLACIAN_OF_GAUSSIAN -> {
+                    float[] xx = d.get(code(D2, G, G));
+                    float[] yy = d.get(code(G, D2, G));
+                    float[] zz = dims == 3 ? d.get(code(G, G, D2)) : null;
+                    float[] v = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        v[i] = xx[i] + yy[i];
+                    }
+                    if (zz != null) {
+                        for (int i = 0; i < n; i++) {
+                            v[i] += zz[i];
+                        }
+                    }
+                    planes[ch] = v;
+                }
+                case GAUSSIAN_GRADIENT_MAGNITUDE -> {
+                    float[] gx = d.get(code(D1, G, G));
+                    float[] gy = d.get(code(G, D1, G));
+                    float[] gz = dims == 3 ? d.get(code(G, G, D1)) : null;
+                    float[] v = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        v[i] = gx[i] * gx[i] + gy[i] * gy[i];
+                    }
+                    if (gz != null) {
+                        for (int i = 0; i < n; i++) {
+                            v[i] += gz[i] * gz[i];
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
+                        v[i] = (float) Math.sqrt(v[i]);
+                    }
+                    planes[ch] = v;
+                }
+                case DIFFERENCE_OF_GAUSSIANS -> {
+                    float[] outer = d.get(code(G, G, G));
+                    float[] inner = separable(p, pFrame, dogInner, dogInner, useZ ? dogInner : null, target);
+                    for (int i = 0; i < n; i++) {
+                        inner[i] = outer[i] - inner[i];
+                    }
+                    planes[ch] = inner;
+                }
+                case HESSIAN_OF_GAUSSIAN_EIGENVALUES -> {
+                    newPlanes(planes, ch, dims, n);
+                    if (dims == 2) {
+                        Eigenvalues.symmetric2(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(G, D2, G)),
+                                n, planes[ch], planes[ch + 1]);
+                    } else {
+                        Eigenvalues.symmetric3(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(D1, G, D1)),
+                                d.get(code(G, D2, G)), d.get(code(G, D1, D1)), d.get(code(G, G, D2)),
+                                n, planes[ch], planes[ch + 1], planes[ch + 2]);
+                    }
+                }
+                case STRUCTURE_TENSOR_EIGENVALUES -> {
+                    newPlanes(planes, ch, dims, n);
+                    structureTensor(p, pFrame, target, dims, planes, ch);
+                }
+            }
+        }
+    }
+
+    private static void newPlanes(float[][] planes, int ch, int dims, int n) {
+        for (int k = 0; k < dims; k++) {
+            planes[ch + k] = new float[n];
+        }
+    }
+
+    private void structureTensor(float[] p, Frame pFrame, Frame target, int dims, float[][] planes, int ch) {
+        Kernel1D smooth = feature[G];
+        Frame tensorFrame = target.grow(axisRadii(smooth.radius()));
+        int[][] tuples = dims == 2 ? new int[][] {{D1, G, G}, {G, D1, G}}
+                : new int[][] {{D1, G, G}, {G, D1, G}, {G, G, D1}};
+        Map<Integer, float[]> g = derivatives(p, pFrame, gradient, tuples, tensorFrame);
+        float[][] grad = new float[dims][];
+        for (int a = 0; a < dims; a++) {
+            grad[a] = g.get(code(tuples[a][0], tuples[a][1], tuples[a][2]));
+        }
+        int m = tensorFrame.numElements();
+        int n = target.numElements();
+        float[][] t = new float[dims * (dims + 1) / 2][];
+        int e = 0;
+        for (int a = 0; a < dims; a++) {
+            for (int b = a; b < dims; b++) {
+                float[] ga = grad[a];
+                float[] gb = grad[b];
+                float[] prod = new float[m];
+                for (int i = 0; i < m; i++) {
+                    prod[i] = ga[i] * gb[i];
+                }
+                t[e++] = separable(prod, tensorFrame, smooth, smooth, useZ ? smooth : null, target);
+            }
+        }
+        if (dims == 2) {
+            Eigenvalues.symmetric2(t[0], t[1], t[2], n, planes[ch], planes[ch + 1]);
+        } else {
+            Eigenvalues.symmetric3(t[0], t[1], t[2], t[3], t[4], t[5], n, planes[ch], planes[ch + 1],
+                    planes[ch + 2]);
+        }
+    }
+
+    /** The kernel tuples (x, y, z order) the selected features need at the feature scale. */
+    private int[][] neededTuples(int dims) {
+        java.util.LinkedHashMap<Integer, int[]> t = new java.util.LinkedHashMap<>();
+        for (ScaleStep.Output o : step.outputs()) {
+            switch (o.feature()) {
+                case GAUSSIAN_SMOOTHING, DIFFERENCE_OF_GAUSSIANS -> add(t, G, G, G);
+                case LAPLACIAN_OF_GAUSSIAN -> {
+                    add(t, D2, G, G);
+                    add(t, G, D2, G);
+                    if (dims == 3) {
+                        add(t, G, G, D2);
+                    }
+                }
+                case GAUSSIAN_GRADIENT_MAGNITUDE -> {
+                    add(t, D1, G, G);
+                    add(t, G, D1, G);
+                    if (dims == 3) {
+                        add(t, G, G, D1);
+                    }
+                }
+                case HESSIAN_OF_GAUSSIAN_EIGENVALUES -> {
+                    add(t, D2, G, G);
+                    add(t, G, D2, G);
+                    add(t, D1, D1, G);
+                    if (dims == 3) {
+                        add(t, G, G, D2);
+                        add(t, D1, G, D1);
+                        add(t, G, D1, D1);
+                    }
+                }
+                case STRUCTURE_TENSOR_EIGENVALUES -> {
+                }
+            }
+        }
+        return t.values().toArray(new int[0][]);
+    }
+
+    private static void add(Map<Integer, int[]> t, int ox, int oy, int oz) {
+        t.putIfAbsent(code(ox, oy, oz), new int[] {ox, oy, oz});
+    }
+
+    private static int code(int ox, int oy, int oz) {
+        return ox + 3 * oy + 9 * oz;
+    }
+
+    private int[] axisRadii(int r) {
+        return new int[] {useZ ? r : 0, r, r};
+    }
+
+    /**
+     * All filters {@code tuples} (kernel orders for x, y, z; z ignored in 2-D) of kernels {@code k} (all of one
+     * σ, hence one radius) from {@code src} onto {@code target}, sharing common x and x·y prefixes.
+     */
+    private Map<Integer, float[]> derivatives(float[] src, Frame sf, Kernel1D[] k, int[][] tuples, Frame target) {
+        int r = k[0].radius();
+        Frame afterX = target.grow(new int[] {useZ ? r : 0, r, 0});
+        Frame afterY = target.grow(new int[] {useZ ? r : 0, 0, 0});
+        Map<Integer, float[]> result = new HashMap<>();
+        Map<Integer, float[]> xs = new HashMap<>();
+        Map<Integer, float[]> xys = new HashMap<>();
+        for (int[] t : tuples) {
+            float[] ax = xs.computeIfAbsent(t[0], o -> pass(src, sf, Frame.X, k[o], afterX));
+            float[] axy = xys.computeIfAbsent(t[0] + 3 * t[1], o -> pass(ax, afterX, Frame.Y, k[t[1]], afterY));
+            float[] axyz = useZ ? pass(axy, afterY, Frame.Z, k[t[2]], target) : axy;
+            result.put(code(t[0], t[1], useZ ? t[2] : G), axyz);
+        }
+        return result;
+    }
+
+    /** A separable filter with kernels kx, ky and (unless null) kz from {@code src} onto {@code target}. */
+    private static float[] separable(float[] src, Frame sf, Kernel1D kx, Kernel1D ky, Kernel1D kz, Frame target) {
+        int rz = kz == null ? 0 : kz.radius();
+        Frame afterX = target.grow(new int[] {rz, ky.radius(), 0});
+        Frame afterY = target.grow(new int[] {rz, 0, 0});
+        float[] a = pass(src, sf, Frame.X, kx, afterX);
+        float[] b = pass(a, afterX, Frame.Y, ky, afterY);
+        return kz == null ? b : pass(b, afterY, Frame.Z, kz, target);
+    }
+
+    private static float[] pass(float[] src, Frame sf, int axis, Kernel1D k, Frame df) {
+        float[] dst = new float[df.numElements()];
+        Convolution.convolve(src, sf, axis, k, dst, df);
+        return dst;
+    }
+}
