@@ -28,7 +28,7 @@ final class TestData {
     /** A group of a project, copied into memory. */
     static StoredGroup group(String file, String groupPath) {
         try (HdfFile f = new HdfFile(path(file))) {
-            return StoredGroupReader.read((Group) f.getByPath(groupPath));
+            return StoredGroupReader.read((Group) SymbolTableLookup.byPath(f, groupPath));
         }
     }
 
