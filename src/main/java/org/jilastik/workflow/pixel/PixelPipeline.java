@@ -1,0 +1,107 @@
+package org.jilastik.workflow.pixel;
+
+import org.jilastik.array.Axes;
+import org.jilastik.array.Block;
+import org.jilastik.array.Box;
+import org.jilastik.array.DType;
+import org.jilastik.features.FeatureComputer;
+import org.jilastik.features.FeaturePlan;
+import org.jilastik.forest.ProbabilityMaps;
+
+/**
+ * Computes a Pixel Classification export source for one block: raw pixels (+ halo) → features → forest →
+ * probabilities → segmentation or uncertainty, without materialising anything beyond the block.
+ *
+ * <p>Blocks are in the pipeline axis order of the plan ({@code (t)(z)yxc}, channel last). Features and
+ * probabilities are pixel-major flat float arrays (pixel i's channels contiguous), which is the export layout
+ * too, so no transposition happens here. Immutable; {@link #compute} may run on many threads at once.
+ */
+public final class PixelPipeline {
+    private final TrainedStage stage;
+    private final FeaturePlan plan;
+    private final FeatureComputer features;
+
+    /**
+     * @param stage the trained classifier
+     * @param plan  the features planned for the image being processed
+     */
+    public PixelPipeline(TrainedStage stage, FeaturePlan plan) {
+        this.stage = stage;
+        this.plan = plan;
+        this.features = new FeatureComputer(plan);
+        if (plan.channelCount() != stage.predictor().featureCount()) {
+            throw org.jilastik.error.JilastikException.processing("the project's classifier expects "
+                    + stage.predictor().featureCount() + " feature channels but its feature selection gives "
+                    + plan.channelCount() + " for this " + plan.inputChannels() + "-channel image; the input must "
+                    + "have as many channels as the training images");
+        }
+    }
+
+    /** The feature plan (axes, halo, channel names). */
+    public FeaturePlan plan() {
+        return plan;
+    }
+
+    /** Channels the source has. */
+    public int channels(PixelExportSource source) {
+        return switch (source) {
+            case PROBABILITIES -> stage.classCount();
+            case SIMPLE_SEGMENTATION, UNCERTAINTY, LABELS -> 1;
+            case FEATURES -> plan.channelCount();
+        };
+    }
+
+    /** Working bytes per output pixel of a block (inputs, features, scratch, probabilities), for tile sizing. */
+    public long bytesPerPixel() {
+        return 4L * (plan.channelCount() + 2L * stage.classCount() + 4L * plan.inputChannels()) + 64L;
+    }
+
+    /**
+     * Computes {@code source} on {@code outBox}.
+     *
+     * @param input  image block in plan axes covering {@code plan.inputBox(outBox)}
+     * @param outBox the region to compute, plan axes (its channel extent is ignored)
+     * @param mask   prediction mask in plan axes covering {@code outBox} (nonzero = predict), or null for none
+     * @return a block with plan axes over {@code outBox} with the source's channels
+     */
+    public Block compute(PixelExportSource source, Block input, Box outBox, Block mask) {
+        Axes axes = plan.axes();
+        int c = axes.indexOf('c');
+        long[] start = outBox.start();
+        long[] stop = outBox.stop();
+        start[c] = 0;
+        stop[c] = channels(source);
+        Box box = new Box(start, stop);
+        int pixels = Math.toIntExact(box.numElements() / stop[c]);
+        if (source == PixelExportSource.LABELS) {
+            // Batch inputs carry no labels: ilastik exports an all-zero label image for them.
+            return Block.allocate(axes, box, DType.UINT8);
+        }
+        float[] f = features.compute(input, outBox);
+        if (source == PixelExportSource.FEATURES) {
+            return new Block(axes, box, DType.FLOAT32, f);
+        }
+        float[] p = stage.predictor().predict(f, pixels);
+        if (mask != null) {
+            applyMask(p, stage.classCount(), mask);
+        }
+        return switch (source) {
+            case PROBABILITIES -> new Block(axes, box, DType.FLOAT32, p);
+            case SIMPLE_SEGMENTATION -> new Block(axes, box, DType.UINT8,
+                    ProbabilityMaps.simpleSegmentation(p, stage.classCount()));
+            case UNCERTAINTY -> new Block(axes, box, DType.FLOAT32,
+                    ProbabilityMaps.uncertainty(p, stage.classCount()));
+            default -> throw new IllegalStateException(source.name());
+        };
+    }
+
+    // Pixels outside the mask get all-zero probabilities (ilastik's masked prediction, spec §5).
+    private static void applyMask(float[] p, int classes, Block mask) {
+        int n = p.length / classes;
+        for (int i = 0; i < n; i++) {
+            if (mask.getDouble(i) == 0) {
+                java.util.Arrays.fill(p, i * classes, (i + 1) * classes, 0f);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.jilastik.workflow.pixel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jilastik.error.JilastikException;
+import org.jilastik.features.FeatureSelection;
+import org.jilastik.forest.ClassifierType;
+import org.jilastik.forest.ForestPredictor;
+import org.jilastik.forest.VigraClassifier;
+import org.jilastik.forest.VigraForest;
+import org.jilastik.forest.VigraForestCodec;
+import org.jilastik.project.ClassifierGroup;
+import org.jilastik.project.PixelStage;
+import org.jilastik.project.StoredClassifier;
+import org.jilastik.project.StoredGroup;
+
+/**
+ * One trained pixel-classification stage, ready to predict: the feature selection and the compiled forests.
+ *
+ * <p>Immutable and thread safe.
+ *
+ * @param number      stage number (1 for plain pixel classification)
+ * @param features    which features feed the classifier
+ * @param predictor   the compiled forests; output channel {@code i} = label value {@code i + 1}
+ * @param classNames  the project's label names (one probability channel each)
+ */
+public record TrainedStage(int number, FeatureSelection features, ForestPredictor predictor, List<String> classNames) {
+
+    /** Number of probability channels. */
+    public int classCount() {
+        return predictor.channelCount();
+    }
+
+    /**
+     * Loads a stage of a project.
+     *
+     * @throws JilastikException (processing) when the stage has no usable stored classifier, saying what to do
+     */
+    public static TrainedStage of(PixelStage stage) {
+        ClassifierGroup group = stage.classifier();
+        if (stage.features() == null) {
+            throw JilastikException.processing("the project selects no pixel features (" + stage.featureGroup()
+                    + "); open it in ilastik, select features, train and save it");
+        }
+        StoredClassifier stored = group == null ? null : group.classifier();
+        List<String> names = group == null ? List.of() : group.classes().names();
+        if (stored == null || stored.forests().isEmpty()) {
+            throw JilastikException.processing("the project has no trained classifier in "
+                    + (group == null ? "its PixelClassification group" : group.path())
+                    + "; train it in ilastik and save the project (training from the command line is not supported"
+                    + " yet)");
+        }
+        if (!stored.type().usable()) {
+            throw JilastikException.processing("the project's classifier in " + stored.groupPath() + " is a "
+                    + stored.type().className() + ", which jilastik cannot load; retrain it with ilastik's default "
+                    + "random forest and save the project");
+        }
+        List<VigraForest> forests = new ArrayList<>();
+        for (int i = 0; i < stored.forests().size(); i++) {
+            StoredGroup g = stored.forests().get(i);
+            forests.add(VigraForestCodec.decode(g, stored.groupPath() + "/" + g.name()));
+        }
+        long[] known = stored.knownLabels();
+        if (known == null) {
+            known = new long[forests.getFirst().classCount()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = i + 1;
+            }
+        }
+        VigraClassifier classifier = new VigraClassifier(ClassifierType.valueOf(stored.type().name()), forests, known,
+                stored.featureNames() == null ? List.of() : stored.featureNames(), null);
+        int channels = names.isEmpty() ? (int) classifier.maxLabel() : names.size();
+        return new TrainedStage(stage.number(), stage.features(), ForestPredictor.compile(classifier, channels), names);
+    }
+}
