@@ -1,5 +1,6 @@
 package org.jilastik.forest;
 
+import org.jilastik.project.ClassifierType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ClassifierForestsCodec {
     public static VigraClassifier decode(StoredGroup group, String where) {
         String pickled = StoredValues.string(group.datasets().get(PICKLED_TYPE));
         ClassifierType type = ClassifierType.fromPickledType(pickled);
-        if (!type.isVigraForest()) {
+        if (!type.usable()) {
             String what = type == ClassifierType.SKLEARN ? "a scikit-learn classifier"
                     : "a " + ClassifierType.pickledClassName(pickled);
             throw JilastikException.processing("the project's classifier is " + what

@@ -1,5 +1,6 @@
 package org.jilastik.forest;
 
+import org.jilastik.project.ClassifierType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.jilastik.forest;
 
+import org.jilastik.project.ClassifierType;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * <p>Plain data: lists unmodifiable, arrays must not be modified. Thread safe. Predict with
  * {@link ForestPredictor#compile(VigraClassifier, int)}.
  *
- * @param type         the lazyflow classifier class (a vigra type; see {@link ClassifierType#isVigraForest()})
+ * @param type         the lazyflow classifier class (a vigra type; see {@link ClassifierType#usable()})
  * @param forests      the forests ({@code Forest0000, Forest0001, ...} or the single {@code forest})
  * @param knownLabels  label value (1-based) of each class column ({@code known_labels}, uint32)
  * @param featureNames names of the feature channels ({@code feature_names}); empty when the file has none

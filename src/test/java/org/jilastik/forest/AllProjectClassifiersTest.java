@@ -1,5 +1,6 @@
 package org.jilastik.forest;
 
+import org.jilastik.project.ClassifierType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

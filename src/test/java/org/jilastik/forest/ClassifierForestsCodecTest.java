@@ -1,5 +1,6 @@
 package org.jilastik.forest;
 
+import org.jilastik.project.ClassifierType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class ClassifierForestsCodecTest {
         assertThat(ClassifierType.fromPickledType("\u0080\u0004\u0095..\u008c)lazyflow.classifiers.x\u0094\u008c"
                 + "\u0019VigraRfPixelwiseClassifier\u0094\u0093\u0094.")).isEqualTo(ClassifierType.VIGRA_RF_PIXELWISE);
         assertThat(ClassifierType.fromPickledType("ctiktorch.x\nTikTorchLazyflowClassifier\np0\n."))
-                .isEqualTo(ClassifierType.OTHER);
+                .isEqualTo(ClassifierType.UNKNOWN);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.jilastik.workflow.pixel;
 
+import org.jilastik.project.ClassifierType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jilastik.error.JilastikException;
 import org.jilastik.features.FeatureSelection;
-import org.jilastik.forest.ClassifierType;
 import org.jilastik.forest.ForestPredictor;
 import org.jilastik.forest.VigraClassifier;
 import org.jilastik.forest.VigraForest;
@@ -67,7 +67,7 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
                 known[i] = i + 1;
             }
         }
-        VigraClassifier classifier = new VigraClassifier(ClassifierType.valueOf(stored.type().name()), forests, known,
+        VigraClassifier classifier = new VigraClassifier(stored.type(), forests, known,
                 stored.featureNames() == null ? List.of() : stored.featureNames(), null);
         int channels = names.isEmpty() ? (int) classifier.maxLabel() : names.size();
         return new TrainedStage(stage.number(), stage.features(), ForestPredictor.compile(classifier, channels), names);
