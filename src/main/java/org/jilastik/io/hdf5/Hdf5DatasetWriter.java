@@ -148,9 +148,6 @@ public final class Hdf5DatasetWriter implements ImageSink {
             }
             check(H5Pset_fill_time(dcpl, H5D_FILL_TIME_ALLOC), "H5Pset_fill_time"); // as h5py does
             check(H5Pset_create_intermediate_group(lcpl, 1), "H5Pset_create_intermediate_group");
-            if (check(H5Lexists(fileId, writePath, H5P_DEFAULT), "H5Lexists") > 0) {
-                check(H5Ldelete(fileId, writePath, H5P_DEFAULT), "H5Ldelete"); // only in a brand-new file
-            }
             datasetId = check(H5Dcreate2(fileId, writePath, Hdf5NativeWriter.fileType(dtype), space, lcpl, dcpl,
                     H5P_DEFAULT), "H5Dcreate2 " + internalPath);
         } finally {
@@ -243,7 +240,7 @@ public final class Hdf5DatasetWriter implements ImageSink {
             check(H5Dclose(datasetId), "H5Dclose");
             datasetId = -1;
             if (tempFile == null) {
-                if (check(H5Lexists(fileId, internalPath, H5P_DEFAULT), "H5Lexists") > 0) {
+                if (linkExists(fileId, internalPath)) {
                     check(H5Ldelete(fileId, internalPath, H5P_DEFAULT), "H5Ldelete " + internalPath);
                 }
                 check(H5Lmove(fileId, writePath, fileId, internalPath, H5P_DEFAULT, H5P_DEFAULT), "H5Lmove");
@@ -289,7 +286,7 @@ public final class Hdf5DatasetWriter implements ImageSink {
             datasetId = -1;
         }
         if (fileId >= 0) {
-            if (tempFile == null && H5Lexists(fileId, writePath, H5P_DEFAULT) > 0) {
+            if (tempFile == null && linkExists(fileId, writePath)) {
                 H5Ldelete(fileId, writePath, H5P_DEFAULT);
             }
             H5Fclose(fileId);
@@ -302,6 +299,18 @@ public final class Hdf5DatasetWriter implements ImageSink {
                 // best effort: a leftover hidden temporary never looks like a finished output
             }
         }
+    }
+
+    /** Whether every component of the absolute {@code path} exists (H5Lexists fails on a missing parent). */
+    private static boolean linkExists(long fileId, String path) {
+        StringBuilder prefix = new StringBuilder();
+        for (String part : pathComponents(path)) {
+            prefix.append('/').append(part);
+            if (H5Lexists(fileId, prefix.toString(), H5P_DEFAULT) <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Splits an internal path at {@code /}, ignoring empty components. */
