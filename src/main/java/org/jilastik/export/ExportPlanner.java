@@ -66,6 +66,10 @@ public final class ExportPlanner {
         Axes writtenAxes = ilastikAxes;
         long[] chunks = null;
         requireFormatFits(format, template, source, ilastikAxes, ilastikShape);
+        if (!format.supported()) {
+            throw JilastikException.usage("the output format \"" + format.name() + "\" is not supported yet in "
+                    + "jilastik; use one of " + ExportFormat.supportedNames());
+        }
         switch (format.kind()) {
             case HDF5 -> chunks = ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
             case IMAGE_2D -> writtenAxes = imageAxes(ilastikAxes, ilastikShape);
@@ -116,21 +120,33 @@ public final class ExportPlanner {
             throw JilastikException.usage("the output format \"" + format.name() + "\" writes one file per slice, so "
                     + "the file name template \"" + template + "\" must contain {slice_index}");
         }
-        int needed = switch (format.kind()) {
-            case IMAGE_2D_SEQUENCE -> 3;
-            case MULTIPAGE_TIFF_SEQUENCE -> 4;
-            default -> -1;
-        };
-        if (needed > 0 && big.size() != needed) {
-            throw JilastikException.usage("the output format \"" + format.name() + "\" needs exactly " + needed
-                    + " axes of size > 1 besides c, but the " + source.displayName() + " export has " + big.size()
-                    + " (" + axes + " " + java.util.Arrays.toString(shape) + ")");
+        if (format.kind() == ExportFormat.Kind.IMAGE_2D_SEQUENCE || format.kind() == ExportFormat.Kind.MULTIPAGE_TIFF_SEQUENCE) {
+            // ilastik's rule counts the channel too: n axes of size > 1, or n + 1 with c among them but not first;
+            // an image sequence must also leave 2-D slices (ilastik's writer fails later otherwise)
+            int n = format.kind() == ExportFormat.Kind.IMAGE_2D_SEQUENCE ? 3 : 4;
+            List<Character> all = nonSingleton(axes, shape);
+            boolean fits = all.size() == n || (all.size() == n + 1 && all.indexOf('c') > 0);
+            if (!fits || (n == 3 && big.size() != 3)) {
+                throw JilastikException.usage("the output format \"" + format.name() + "\" needs exactly " + n
+                        + " axes of size > 1 (a channel axis may come in addition, not first), but the "
+                        + source.displayName() + " export has " + axes + " " + java.util.Arrays.toString(shape));
+            }
         }
         if (format.kind() == ExportFormat.Kind.IMAGE_2D && big.size() > 2) {
             throw JilastikException.usage("the output format \"" + format.name() + "\" writes 2-D images, but the "
                     + source.displayName() + " export has " + big.size() + " axes of size > 1 besides c (" + axes
                     + " " + java.util.Arrays.toString(shape) + "); use hdf5 or \"" + format.name() + " sequence\"");
         }
+    }
+
+    private static List<Character> nonSingleton(Axes axes, long[] shape) {
+        List<Character> out = new ArrayList<>();
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] > 1) {
+                out.add(axes.get(i));
+            }
+        }
+        return out;
     }
 
     private static List<Character> nonSingletonNonChannel(Axes axes, long[] shape) {
