@@ -42,11 +42,6 @@ final class Hdf5NativeWriter {
     private Hdf5NativeWriter() {
     }
 
-    /** Loads the library (class initialisation) and returns whether it is usable. */
-    static boolean ensureLoaded() {
-        return true;
-    }
-
     /** Throws {@link Hdf5CallFailed} when a libhdf5 call returned a negative status or id. */
     static long check(long status, String what) {
         if (status < 0) {
