@@ -1,0 +1,160 @@
+package org.jilastik.export;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jilastik.array.Axes;
+import org.jilastik.array.Block;
+import org.jilastik.array.Box;
+import org.jilastik.array.DType;
+
+/**
+ * Everything decided before an export of one source of one lane starts (made by {@link ExportPlanner}): which
+ * region of the source, how values are converted, the output's axes and shape, the file and dataset names and
+ * the format's options.
+ *
+ * <p>Coordinates: source boxes are absolute, in the source's pipeline axis order ({@link #source()}); output
+ * boxes are relative to the output array ({@code [0, outputShape)}) in {@link #outputAxes()}. A workflow
+ * computes the source for {@link #sourceBoxFor(Box)} of an output block and hands the result to
+ * {@link #toOutput(Block)}, whose result goes to the sink ({@link ExportRunner} does exactly this).
+ *
+ * <p>Immutable and thread safe.
+ */
+public final class ExportPlan {
+    private final ExportSourceInfo source;
+    private final ExportFormat format;
+    private final Box cutout;
+    private final PixelConverter converter;
+    private final Axes ilastikOutputAxes;
+    private final AxisReorder reorder;
+    private final long[] outputShape;
+    private final Path file;
+    private final String internalPath;
+    private final long[] chunkShape;
+    private final double[] drange;
+    private final List<String> warnings;
+
+    ExportPlan(ExportSourceInfo source, ExportFormat format, Box cutout, PixelConverter converter,
+            Axes ilastikOutputAxes, AxisReorder reorder, Path file, String internalPath, long[] chunkShape,
+            double[] drange, List<String> warnings) {
+        this.source = source;
+        this.format = format;
+        this.cutout = cutout;
+        this.converter = converter;
+        this.ilastikOutputAxes = ilastikOutputAxes;
+        this.reorder = reorder;
+        this.outputShape = reorder.targetShape(cutout.shape());
+        this.file = file;
+        this.internalPath = internalPath;
+        this.chunkShape = chunkShape;
+        this.drange = drange;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The export source as the workflow described it. */
+    public ExportSourceInfo source() {
+        return source;
+    }
+
+    public ExportFormat format() {
+        return format;
+    }
+
+    /** The exported region of the source (absolute, pipeline order). */
+    public Box cutout() {
+        return cutout;
+    }
+
+    /** The dtype conversion and normalisation. */
+    public PixelConverter converter() {
+        return converter;
+    }
+
+    /** Element type of the output. */
+    public DType exportDtype() {
+        return converter.targetDtype();
+    }
+
+    /**
+     * The axis order ilastik exports in ({@code --output_axis_order}, the stored order, or the input's), which
+     * the {@code {roi}} fields of stage C and the HDF5 {@code axistags} use. Equals {@link #outputAxes()} except
+     * for 2-D image formats.
+     */
+    public Axes ilastikOutputAxes() {
+        return ilastikOutputAxes;
+    }
+
+    /** Axes of the written array: ilastik's order, or {@code (row, column, c)} for a 2-D image. */
+    public Axes outputAxes() {
+        return reorder.target();
+    }
+
+    /** Extents of the written array. */
+    public long[] outputShape() {
+        return outputShape.clone();
+    }
+
+    /** Absolute output file (or directory for directory formats). */
+    public Path file() {
+        return file;
+    }
+
+    /** Dataset path inside the file (HDF5, N5), else {@code null}. */
+    public String internalPath() {
+        return internalPath;
+    }
+
+    /** HDF5 chunk shape in output axes, or {@code null} for other formats. */
+    public long[] chunkShape() {
+        return chunkShape == null ? null : chunkShape.clone();
+    }
+
+    /** gzip level: 1 for the compressed formats, 0 otherwise. */
+    public int compressionLevel() {
+        return format.compressed() ? 1 : 0;
+    }
+
+    /** The {@code drange} metadata converted to the export dtype (two values), or {@code null} when unknown. */
+    public double[] drange() {
+        return drange == null ? null : drange.clone();
+    }
+
+    /** Lines to log before the export (clipped cutout, ignored axis order, ...). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The source box (absolute, pipeline order) whose data make the output block {@code outputBox}. */
+    public Box sourceBoxFor(Box outputBox) {
+        Box relative = reorder.toSource(outputBox, Box.ofShape(cutout.shape()));
+        long[] a = relative.start();
+        long[] b = relative.stop();
+        for (int i = 0; i < a.length; i++) {
+            a[i] += cutout.start(i);
+            b[i] += cutout.start(i);
+        }
+        return new Box(a, b);
+    }
+
+    /**
+     * Converts and reorders a computed source block (source dtype and axes, box inside {@link #cutout()}) into
+     * the output block for the sink. The source block is not modified; the result may share its array when no
+     * conversion and no permutation is needed.
+     */
+    public Block toOutput(Block sourceBlock) {
+        if (!cutout.contains(sourceBlock.box())) {
+            throw new IllegalArgumentException("source block " + sourceBlock.box() + " is outside the cutout "
+                    + cutout);
+        }
+        Block converted = converter.convert(sourceBlock);
+        Block relative = new Block(converted.axes(), converted.box().relativeTo(cutout.start()), converted.dtype(),
+                converted.data());
+        return reorder.apply(relative);
+    }
+
+    @Override
+    public String toString() {
+        return "ExportPlan[" + source.displayName() + " " + cutout + " " + converter + " → " + outputAxes() + " "
+                + java.util.Arrays.toString(outputShape) + " " + format.name() + " " + file
+                + (internalPath == null ? "" : "/" + internalPath) + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package org.jilastik.export;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.jilastik.array.Block;
+import org.jilastik.array.Box;
+import org.jilastik.error.JilastikException;
+import org.jilastik.io.ImageSink;
+
+/**
+ * Runs an {@link ExportPlan}: cuts the output into tiles, asks the workflow for each tile's source box, converts
+ * and reorders the result, writes it to the sink, and commits; on any failure the sink is aborted (no partial
+ * output under the final name) and the failure rethrown.
+ *
+ * <p>Tiles are aligned to the output origin; for HDF5 they are whole multiples of the chunk shape, grown along
+ * the fastest axes first up to {@code maxTileElements}, so every chunk is written once and complete. With a
+ * pool, tiles are computed in parallel (the sink serialises its own writes); results do not depend on the tile
+ * size or the thread count. Stateless.
+ */
+public final class ExportRunner {
+    /** A default tile budget: 16 Mi elements (64 MiB of float32). */
+    public static final long DEFAULT_TILE_ELEMENTS = 16L << 20;
+
+    private ExportRunner() {
+    }
+
+    /** Runs the export on the calling thread with the default tile budget; returns the written file. */
+    public static Path run(ExportPlan plan, SourceComputer computer) {
+        return run(plan, computer, DEFAULT_TILE_ELEMENTS, null);
+    }
+
+    /**
+     * Runs the export.
+     *
+     * @param maxTileElements upper bound of elements per output tile (at least one chunk or row is used)
+     * @param pool            threads to compute tiles on, or {@code null} for the calling thread
+     * @return the written file
+     */
+    public static Path run(ExportPlan plan, SourceComputer computer, long maxTileElements, ExecutorService pool) {
+        List<Box> tiles = tiles(plan.outputShape(), tileUnit(plan), maxTileElements);
+        try (ImageSink sink = ExportSinks.open(plan)) {
+            if (pool == null) {
+                for (Box tile : tiles) {
+                    writeTile(plan, computer, sink, tile);
+                }
+            } else {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Box tile : tiles) {
+                    futures.add(pool.submit(() -> writeTile(plan, computer, sink, tile)));
+                }
+                awaitAll(futures);
+            }
+            sink.commit();
+        }
+        return plan.file();
+    }
+
+    private static void writeTile(ExportPlan plan, SourceComputer computer, ImageSink sink, Box tile) {
+        Box sourceBox = plan.sourceBoxFor(tile);
+        Block computed = computer.compute(sourceBox);
+        if (!computed.box().equals(sourceBox)) {
+            throw new IllegalStateException("the source returned " + computed.box() + " for " + sourceBox);
+        }
+        sink.write(plan.toOutput(computed));
+    }
+
+    private static void awaitAll(List<Future<?>> futures) {
+        RuntimeException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                if (failure == null) {
+                    f.get();
+                } else {
+                    f.cancel(true);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = JilastikException.processing("the export was interrupted", e);
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r
+                        : JilastikException.processing("the export failed: " + e.getCause(), e.getCause());
+            }
+        }
+        // wait for cancelled tasks that were already running, so none writes after the abort
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // already reported or cancelled
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The smallest tile: one chunk for HDF5, else one row of a 2-D image (all columns and channels). */
+    static long[] tileUnit(ExportPlan plan) {
+        if (plan.chunkShape() != null) {
+            return plan.chunkShape();
+        }
+        long[] unit = plan.outputShape();
+        unit[0] = 1;
+        return unit;
+    }
+
+    /** Origin-aligned tiles covering {@code shape}, each a multiple of {@code unit} (clipped at the border). */
+    static List<Box> tiles(long[] shape, long[] unit, long maxElements) {
+        int n = shape.length;
+        long[] tile = unit.clone();
+        long elements = 1;
+        for (long u : unit) {
+            elements *= u;
+        }
+        for (int i = n - 1; i >= 0; i--) { // grow the fastest axes first: long contiguous runs
+            long others = elements / tile[i];
+            long fit = Math.max(1, maxElements / (others * unit[i]));
+            long needed = (shape[i] + unit[i] - 1) / unit[i];
+            tile[i] = unit[i] * Math.min(fit, needed);
+            elements = others * tile[i];
+        }
+        List<Box> out = new ArrayList<>();
+        long[] pos = new long[n];
+        while (true) {
+            long[] stop = new long[n];
+            for (int i = 0; i < n; i++) {
+                stop[i] = Math.min(shape[i], pos[i] + tile[i]);
+            }
+            out.add(new Box(pos.clone(), stop));
+            int k = n - 1;
+            while (k >= 0) {
+                pos[k] += tile[k];
+                if (pos[k] < shape[k]) {
+                    break;
+                }
+                pos[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                return out;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.jilastik.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jilastik.array.Axes;
+import org.jilastik.array.DType;
+import org.jilastik.error.JilastikException;
+import org.jilastik.io.ImageSink;
+import org.jilastik.io.hdf5.Hdf5DatasetWriter;
+import org.jilastik.io.tiff.TiffImageWriter;
+
+/**
+ * Opens the {@link ImageSink} an {@link ExportPlan} calls for, with the metadata ilastik writes: for HDF5 the
+ * attributes {@code axistags} (vigra JSON, UTF-8 string), {@code DIMENSION_LABELS} (one ASCII string per axis),
+ * {@code display_mode} and, when the range is known, {@code drange} (two values of the export dtype). The
+ * output's parent directory is created first ({@code mkdir -p}, as ilastik does for every local format).
+ * Stateless, thread safe.
+ */
+public final class ExportSinks {
+    private ExportSinks() {
+    }
+
+    /**
+     * Creates the sink for {@code plan}.
+     *
+     * @throws JilastikException when the directory or file cannot be created
+     */
+    public static ImageSink open(ExportPlan plan) {
+        Path parent = plan.file().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw JilastikException.processing("cannot create the output directory " + parent + " ("
+                    + e.getMessage() + "); check the --output_filename_format and write permission", e);
+        }
+        Axes axes = plan.outputAxes();
+        long[] shape = plan.outputShape();
+        DType dtype = plan.exportDtype();
+        return switch (plan.format().kind()) {
+            case HDF5 -> Hdf5DatasetWriter.create(plan.file(), plan.internalPath(), axes, shape, dtype,
+                    plan.chunkShape(), plan.compressionLevel(), hdf5Attributes(plan));
+            case IMAGE_2D -> new TiffImageWriter(plan.file(), axes, shape, dtype);
+            default -> throw JilastikException.usage("the output format \"" + plan.format().name()
+                    + "\" is not supported yet in jilastik; use one of " + ExportFormat.supportedNames());
+        };
+    }
+
+    /** The attributes ilastik's HDF5 export puts on the dataset. */
+    static List<Hdf5DatasetWriter.Attribute> hdf5Attributes(ExportPlan plan) {
+        Axes axes = plan.outputAxes();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < axes.size(); i++) {
+            labels.add(String.valueOf(axes.get(i)));
+        }
+        List<Hdf5DatasetWriter.Attribute> attrs = new ArrayList<>();
+        attrs.add(new Hdf5DatasetWriter.StringListAttribute("DIMENSION_LABELS", labels));
+        attrs.add(new Hdf5DatasetWriter.StringAttribute("axistags", VigraAxisTags.json(axes)));
+        attrs.add(new Hdf5DatasetWriter.StringAttribute("display_mode", plan.source().displayMode()));
+        double[] drange = plan.drange();
+        if (drange != null) {
+            attrs.add(new Hdf5DatasetWriter.NumericAttribute("drange", plan.exportDtype(), drange));
+        }
+        return attrs;
+    }
+}
