@@ -1,13 +1,18 @@
 package org.jilastik.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.jilastik.error.JilastikException;
+import org.jilastik.exec.ResourceBudget;
+import org.jilastik.workflow.WorkflowKind;
 import org.jilastik.project.Project;
 
 /**
- * Runs a validated {@link RunRequest} on a read {@link Project}: builds lanes, computes and exports.
+ * Runs a validated {@link RunRequest} on a read {@link Project}: one lane per input (spec cli-and-io §2.7), each
+ * computed and exported in tiles. Prints the path of every written file on stdout (unless {@code --quiet}) and a
+ * one-line status per failed input on stderr.
  *
- * <p>PLACEHOLDER: refuses flags of later capabilities ({@link FeatureGate}) and then every run, with a usage
- * error (exit code 2), until the workflows land.
+ * <p>Flags of capabilities jilastik does not have yet are refused first ({@link FeatureGate}), with a usage error.
  */
 public final class Runner {
     private Runner() {
@@ -18,13 +23,40 @@ public final class Runner {
      *
      * @param request parsed, validated against {@code project} (roles, export source, input axes count)
      * @param project the project the request names
-     * @return the process exit code
-     * @throws JilastikException for user-facing failures
+     * @return the process exit code: 0 when every input was processed, 1 when some failed
+     * @throws JilastikException for user-facing failures (the first failing input, unless
+     *                           {@code --continue-on-error})
      */
     public static int run(RunRequest request, Project project) {
         FeatureGate.refuseUnsupported(request);
-        throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
-                + "jilastik " + JilastikVersion.get() + "; `jilastik inspect " + request.project()
-                + "` shows the project");
+        if (project.workflow() != WorkflowKind.PIXEL_CLASSIFICATION) {
+            throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
+                    + "jilastik " + JilastikVersion.get() + "; `jilastik inspect " + request.project()
+                    + "` shows the project");
+        }
+        ResourceBudget budget = ResourceBudget.of(request.resources().threads(), request.resources().totalRamMb());
+        Path cwd = Path.of("").toAbsolutePath();
+        PixelClassificationRun run = new PixelClassificationRun(request, project, budget, cwd);
+        List<String[]> lanes = LaneInputs.lanes(request, project.workflow());
+        int failed = 0;
+        for (String[] lane : lanes) {
+            try {
+                Path written = run.runLane(lane, System.err);
+                if (!request.quiet()) {
+                    System.out.println(written);
+                }
+            } catch (JilastikException e) {
+                if (!request.continueOnError() || lanes.size() == 1) {
+                    throw e;
+                }
+                failed++;
+                System.err.println("jilastik: " + lane[0] + ": " + e.getMessage());
+            }
+        }
+        if (failed > 0) {
+            System.err.println("jilastik: " + failed + " of " + lanes.size() + " inputs failed");
+            return JilastikException.PROCESSING;
+        }
+        return 0;
     }
 }

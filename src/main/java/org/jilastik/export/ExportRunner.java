@@ -41,7 +41,32 @@ public final class ExportRunner {
      * @return the written file
      */
     public static Path run(ExportPlan plan, SourceComputer computer, long maxTileElements, ExecutorService pool) {
-        List<Box> tiles = tiles(plan.outputShape(), tileUnit(plan), maxTileElements);
+        return run(plan, tiles(plan.outputShape(), tileUnit(plan), maxTileElements), computer, pool);
+    }
+
+    /**
+     * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded up to a multiple
+     * of the format's unit (the HDF5 chunk) so that every chunk is written once and complete.
+     *
+     * @param pool threads to compute tiles on, or {@code null} for the calling thread
+     * @return the written file
+     */
+    public static Path run(ExportPlan plan, SourceComputer computer, long[] tileShape, ExecutorService pool) {
+        long[] shape = plan.outputShape();
+        long[] unit = tileUnit(plan);
+        long[] tile = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            long want = Math.max(1, Math.min(tileShape[i], shape[i]));
+            tile[i] = Math.max(1, unit[i]) * Math.ceilDiv(want, Math.max(1, unit[i]));
+        }
+        long elements = 1;
+        for (long t : tile) {
+            elements = Math.multiplyExact(elements, t);
+        }
+        return run(plan, tiles(shape, tile, elements), computer, pool);
+    }
+
+    private static Path run(ExportPlan plan, List<Box> tiles, SourceComputer computer, ExecutorService pool) {
         try (ImageSink sink = ExportSinks.open(plan)) {
             if (pool == null) {
                 for (Box tile : tiles) {
