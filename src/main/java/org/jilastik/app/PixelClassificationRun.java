@@ -9,6 +9,7 @@ import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
+import org.jilastik.exec.Progress;
 import org.jilastik.exec.ResourceBudget;
 import org.jilastik.exec.TileSizer;
 import org.jilastik.export.ExportChoices;
@@ -86,8 +87,15 @@ final class PixelClassificationRun {
             ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
                     r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
             try {
+                Progress progress = Progress.onStderr(exportPlan.file().getFileName().toString(), 1, request.quiet());
                 return ExportRunner.run(exportPlan, box -> compute(pipeline, source, image, finalMask, box),
-                        tile, pool);
+                        tile, pool, n -> {
+                            if (n < 0) {
+                                progress.setTotal(-n);
+                            } else {
+                                progress.advance();
+                            }
+                        });
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();

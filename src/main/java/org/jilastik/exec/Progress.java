@@ -13,7 +13,7 @@ public class Progress {
 
     private final PrintStream out;
     private final String label;
-    private final long total;
+    private long total;
     private final boolean terminal;
     private long done;
     private int lastTenth;
@@ -37,6 +37,11 @@ public class Progress {
             return SILENT;
         }
         return new Progress(System.err, label, total, System.console() != null && System.console().isTerminal());
+    }
+
+    /** Sets the number of units (when it is known only after the progress was created). */
+    public synchronized void setTotal(long total) {
+        this.total = Math.max(1, total);
     }
 
     /** One unit finished. */

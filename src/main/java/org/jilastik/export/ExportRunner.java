@@ -41,17 +41,20 @@ public final class ExportRunner {
      * @return the written file
      */
     public static Path run(ExportPlan plan, SourceComputer computer, long maxTileElements, ExecutorService pool) {
-        return run(plan, tiles(plan.outputShape(), tileUnit(plan), maxTileElements), computer, pool);
+        return run(plan, tiles(plan.outputShape(), tileUnit(plan), maxTileElements), computer, pool, n -> { });
     }
 
     /**
      * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded up to a multiple
      * of the format's unit (the HDF5 chunk) so that every chunk is written once and complete.
      *
-     * @param pool threads to compute tiles on, or {@code null} for the calling thread
+     * @param pool     threads to compute tiles on, or {@code null} for the calling thread
+     * @param progress told the number of tiles first (negative), then once per finished tile (1); called from
+     *                 worker threads
      * @return the written file
      */
-    public static Path run(ExportPlan plan, SourceComputer computer, long[] tileShape, ExecutorService pool) {
+    public static Path run(ExportPlan plan, SourceComputer computer, long[] tileShape, ExecutorService pool,
+            java.util.function.IntConsumer progress) {
         long[] shape = plan.outputShape();
         long[] unit = tileUnit(plan);
         long[] tile = new long[shape.length];
@@ -63,19 +66,25 @@ public final class ExportRunner {
         for (long t : tile) {
             elements = Math.multiplyExact(elements, t);
         }
-        return run(plan, tiles(shape, tile, elements), computer, pool);
+        return run(plan, tiles(shape, tile, elements), computer, pool, progress);
     }
 
-    private static Path run(ExportPlan plan, List<Box> tiles, SourceComputer computer, ExecutorService pool) {
+    private static Path run(ExportPlan plan, List<Box> tiles, SourceComputer computer, ExecutorService pool,
+            java.util.function.IntConsumer progress) {
+        progress.accept(-tiles.size());
         try (ImageSink sink = ExportSinks.open(plan)) {
             if (pool == null) {
                 for (Box tile : tiles) {
                     writeTile(plan, computer, sink, tile);
+                    progress.accept(1);
                 }
             } else {
                 List<Future<?>> futures = new ArrayList<>();
                 for (Box tile : tiles) {
-                    futures.add(pool.submit(() -> writeTile(plan, computer, sink, tile)));
+                    futures.add(pool.submit(() -> {
+                        writeTile(plan, computer, sink, tile);
+                        progress.accept(1);
+                    }));
                 }
                 awaitAll(futures);
             }
