@@ -95,6 +95,10 @@ public final class Convolution {
         // The middle of the tap map is never mirrored (it is the destination range itself), so it is copied in
         // one block; only the first and last R entries may be mirrored.
         int mid0 = map[r];
+        int[] fused = fusedRangeX(df.image(Frame.X), r);
+        int x0 = df.start(Frame.X);
+        int fusedFrom = Math.clamp(fused[0] - x0, 0, dnx);
+        int fusedTo = Math.clamp(fused[1] - x0, fusedFrom, dnx);
         for (int z = 0; z < df.size(Frame.Z); z++) {
             int sz = z + df.start(Frame.Z) - sf.start(Frame.Z);
             for (int y = 0; y < dny; y++) {
@@ -106,7 +110,9 @@ public final class Convolution {
                     buf[r + dnx + j] = src[srcRow + map[r + dnx + j]];
                 }
                 System.arraycopy(src, srcRow + mid0, buf, r, dnx);
-                row(buf, off, k, dst, dstRow, dnx);
+                RowKernels.row(buf, off, k, dst, dstRow, 0, fusedFrom, false);
+                RowKernels.row(buf, off, k, dst, dstRow, fusedFrom, fusedTo, true);
+                RowKernels.row(buf, off, k, dst, dstRow, fusedTo, dnx, false);
             }
         }
     }
@@ -125,7 +131,7 @@ public final class Convolution {
                 for (int t = 0; t <= 2 * r; t++) {
                     off[t] = (sz * sny + map[y + t]) * snx + sx;
                 }
-                row(src, off, k, dst, (z * dny + y) * dnx, dnx);
+                RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, dnx, true);
             }
         }
     }
@@ -147,15 +153,27 @@ public final class Convolution {
                 for (int t = 0; t <= 2 * r; t++) {
                     off[t] = (map[z + t] * sny + sy + y) * snx + sx;
                 }
-                row(src, off, k, dst, (z * dny + y) * dnx, len);
+                RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, len, true);
             }
         }
     }
 
     /**
-     * The hot loop: {@code len} outputs at {@code d[dOff..]}, tap t of output i read at {@code s[off[R+t] + i]}.
+     * The x range {@code [lo, hi)} (image coordinates) where fastfilters' inner (x) pass uses its FMA vector loops
+     * on a row of {@code n} pixels with a radius-{@code r} kernel; elsewhere (the first R pixels, the scalar
+     * alignment prefix up to the next multiple of 8, and everything from {@code (n-R) & ~31} on) it uses plain
+     * scalar code, multiply then add. The vector loops run only if {@code (n-R) & ~31} exceeds the 32-aligned start.
+     * Returns {@code {0, 0}} when no output is fused.
      */
-    static void row(float[] s, int[] off, Kernel1D k, float[] d, int dOff, int len) {
-        RowKernels.row(s, off, k, d, dOff, len);
+    static int[] fusedRangeX(int n, int r) {
+        if (r == 0 || FUSE_ALL_X) {
+            return FUSE_ALL_X ? new int[] {0, n} : new int[] {0, 0};
+        }
+        int align8 = (r + 7) & ~7;
+        int align32 = (align8 + 31) & ~31;
+        int end = n - r < 0 ? 0 : (n - r) & ~31;
+        return end > align32 ? new int[] {align8, end} : new int[] {0, 0};
     }
+
+    static final boolean FUSE_ALL_X = Boolean.getBoolean("jilastik.fuseAllX");
 }

@@ -50,53 +50,57 @@ public final class Kernel1D {
         if (r == 0) {
             return new Kernel1D(order, sigma, new float[] {1f}, false);
         }
-        double[] k = new double[r + 1];
-        double twoVar = 2.0 * sigma * sigma;
+        // fastfilters keeps the coefficients in a float array from the start: every intermediate step
+        // (raw value, dc removal, normalisation) is computed in double from the float coefficients and rounded
+        // back to float, so the final taps carry those roundings; reproduced step by step for bit-identical taps
+        float[] f = new float[r + 1];
+        double sigma2 = -0.5 / sigma / sigma;
+        double norm = order == 0 ? 1.0 / (Math.sqrt(2.0 * Math.PI) * sigma)
+                : -1.0 / (Math.sqrt(2.0 * Math.PI) * Math.pow(sigma, 3));
         for (int x = 0; x <= r; x++) {
-            double g = Math.exp(-(double) x * x / twoVar);
-            k[x] = switch (order) {
-                case 0 -> g;
-                case 1 -> x * g;
-                default -> (1.0 - (double) x * x / (sigma * sigma)) * g;
+            double x2 = (double) x * x;
+            double g = norm * Math.exp(x2 * sigma2);
+            f[x] = switch (order) {
+                case 0 -> (float) g;
+                case 1 -> (float) (x * g);
+                default -> (float) ((1.0 - (x / sigma) * (x / sigma)) * g);
             };
         }
-        if (order == 0) {
-            double sum = k[0];
+        if (order == 2) {
+            double dc = f[0];
             for (int x = 1; x <= r; x++) {
-                sum += 2 * k[x];
+                dc += 2.0 * f[x];
             }
+            dc /= 2.0 * r + 1.0;
             for (int x = 0; x <= r; x++) {
-                k[x] /= sum;
-            }
-        } else if (order == 1) {
-            double moment = 0;
-            for (int x = 1; x <= r; x++) {
-                moment += 2.0 * x * k[x];
-            }
-            k[0] = 0;
-            for (int x = 1; x <= r; x++) {
-                k[x] /= moment;
-            }
-        } else {
-            double dc = k[0];
-            for (int x = 1; x <= r; x++) {
-                dc += 2 * k[x];
-            }
-            dc /= (2 * r + 1);
-            for (int x = 0; x <= r; x++) {
-                k[x] -= dc;
-            }
-            double moment = 0;
-            for (int x = 1; x <= r; x++) {
-                moment += (double) x * x * k[x];
-            }
-            for (int x = 0; x <= r; x++) {
-                k[x] /= moment;
+                f[x] = (float) (f[x] - dc);
             }
         }
-        float[] f = new float[r + 1];
+        double sum;
+        if (order == 0) {
+            sum = f[0];
+            for (int x = 1; x <= r; x++) {
+                sum += 2.0 * f[x];
+            }
+        } else {
+            // moment Σ k[x]·((-x)^n + sign·x^n)/n! with sign +1 (order 2) or -1 (order 1), two additions per x
+            sum = 0.0;
+            double faculty = order == 2 ? 2.0 : 1.0;
+            for (int x = 1; x <= r; x++) {
+                double px = order == 2 ? (double) x * x : x;
+                double mx = order == 2 ? px : -px;
+                float signed = order == 2 ? f[x] : -f[x];
+                sum += f[x] * mx / faculty;
+                sum += signed * px / faculty;
+            }
+        }
         for (int x = 0; x <= r; x++) {
-            f[x] = (float) k[x];
+            f[x] = (float) (f[x] / sum);
+        }
+        if (order == 1) {
+            for (int x = 0; x <= r; x++) {
+                f[x] = -f[x];
+            }
         }
         return new Kernel1D(order, sigma, f, order == 1);
     }
