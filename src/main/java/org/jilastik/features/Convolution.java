@@ -11,10 +11,14 @@ package org.jilastik.features;
  * must cover every (mirrored) coordinate read; on the other axes the destination region must lie inside the
  * source region.
  *
- * <p>Arithmetic (spec §2.3): float32, {@code out = k0·f[p] + Σ_{t=1..R} k[t]·(f[p+t] + f[p-t])} for symmetric
- * kernels and {@code out = Σ_{t=1..R} k[t]·(f[p+t] - f[p-t])} for antisymmetric ones, taps summed in that order.
- * Java evaluates float expressions exactly as written (no fused multiply-add), so the result of each output
- * value depends only on its inputs: independent of blocking, threads and vector width.
+ * <p>Arithmetic: bit-identical to fastfilters (AVX2/FMA build) when its arrays are whole image rows, as in
+ * ilastik. Per output, float32: {@code acc = k0·f[p]}, then for t = 1..R {@code acc += k[t]·(f[p+t] ± f[p-t])}
+ * (+ symmetric, − antisymmetric kernels). fastfilters' y and z passes run every output through
+ * {@code _mm256_fmadd_ps}, so each tap is one fused multiply-add ({@link Math#fma}); its x pass does so only on
+ * the range of {@link #fusedRangeX} and multiplies then adds elsewhere (its scalar C code is compiled as ISO C99,
+ * which does not contract to FMA). Which rounding an output gets depends only on its image x coordinate and the
+ * image width, never on the block, so the result of each output value depends only on its inputs: independent of
+ * blocking, threads and vector width. (Java never fuses on its own.)
  *
  * <p>Stateless and thread safe; callers own the arrays and must not share a destination between threads.
  */
@@ -166,14 +170,12 @@ public final class Convolution {
      * Returns {@code {0, 0}} when no output is fused.
      */
     static int[] fusedRangeX(int n, int r) {
-        if (r == 0 || FUSE_ALL_X) {
-            return FUSE_ALL_X ? new int[] {0, n} : new int[] {0, 0};
+        if (r == 0) {
+            return new int[] {0, 0};
         }
         int align8 = (r + 7) & ~7;
         int align32 = (align8 + 31) & ~31;
         int end = n - r < 0 ? 0 : (n - r) & ~31;
         return end > align32 ? new int[] {align8, end} : new int[] {0, 0};
     }
-
-    static final boolean FUSE_ALL_X = Boolean.getBoolean("jilastik.fuseAllX");
 }

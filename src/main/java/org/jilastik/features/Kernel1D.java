@@ -3,13 +3,14 @@ package org.jilastik.features;
 /**
  * A 1-D FIR Gaussian kernel (derivative order 0, 1 or 2) built exactly as fastfilters builds it for ilastik.
  *
- * <p>Only the half kernel {@code k[0..R]} is stored (float32, computed in double). The full kernel is
- * symmetric ({@code k[-x] = k[x]}) for orders 0 and 2 and antisymmetric ({@code k[-x] = -k[x]}, {@code k[0]}
- * unused) for order 1. Radius {@code R = floor(w·σ + 0.5)} for window ratio {@code w}; a radius-0 kernel is the
+ * <p>Only the half kernel {@code k[0..R]} is stored (float32, each construction step in double from the float
+ * taps of the step before, rounded back to float, as fastfilters does; the taps are bit-identical to its ones). The
+ * full kernel is symmetric ({@code k[-x] = k[x]}) for orders 0 and 2 and antisymmetric ({@code k[-x] = -k[x]},
+ * {@code k[0] = +0}) for order 1. Radius {@code R = floor(w·σ + 0.5)} for window ratio {@code w}; a radius-0 kernel is the
  * identity {@code [1]} for every order and counts as symmetric (spec §2.3).
  *
  * <p>Normalisation: order 0 sums to 1 over all {@code 2R+1} taps; order 1 answers +1 to the ramp {@code f(i)=i};
- * order 2 has zero mean over its taps and answers exactly 2 to {@code f(i)=i²}.
+ * order 2 has zero mean over its taps and answers exactly 2 to {@code f(i)=i²} (up to the float roundings).
  *
  * <p>Immutable and thread safe; {@link #half()} returns the live array, which callers must not modify.
  */
