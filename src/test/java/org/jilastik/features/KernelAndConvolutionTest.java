@@ -131,6 +131,47 @@ class KernelAndConvolutionTest {
     }
 
     @Test
+    void xPassFusesExactlyWhereFastfiltersUsesItsFmaVectorLoops() {
+        // [first multiple of 8 at or after R, (n - R) rounded down to 32), if that end exceeds the 32-aligned start
+        assertThat(Convolution.fusedRangeX(128, 2)).containsExactly(8, 96);
+        assertThat(Convolution.fusedRangeX(1344, 12)).containsExactly(16, 1312);
+        assertThat(Convolution.fusedRangeX(1344, 35)).containsExactly(40, 1280);
+        assertThat(Convolution.fusedRangeX(97, 1)).containsExactly(8, 96);
+        assertThat(Convolution.fusedRangeX(65, 1)).containsExactly(8, 64);
+        assertThat(Convolution.fusedRangeX(64, 1)).containsExactly(0, 0);
+        assertThat(Convolution.fusedRangeX(150, 35)).containsExactly(40, 96);
+        assertThat(Convolution.fusedRangeX(100, 35)).containsExactly(0, 0);
+        assertThat(Convolution.fusedRangeX(500, 0)).containsExactly(0, 0);
+    }
+
+    @Test
+    void xPassRoundsByImageCoordinateWhateverTheBlock() {
+        Random rnd = new Random(7);
+        int n = 200;
+        float[] image = new float[n];
+        for (int i = 0; i < n; i++) {
+            image[i] = rnd.nextInt(256);
+        }
+        Kernel1D k = Kernel1D.gaussian(2, 1.0, 2.0);
+        float[] whole = new float[n];
+        Convolution.convolve(image, line(n, 0, n), Frame.X, k, whole, line(n, 0, n));
+        int[] range = Convolution.fusedRangeX(n, 2);
+        for (int pos = 0; pos < n; pos++) {
+            boolean fused = pos >= range[0] && pos < range[1];
+            assertThat(whole[pos]).as("x %d", pos).isEqualTo(byFormula(image, 0, 1, n, pos, k, fused));
+        }
+        for (int start = 0; start < n; start += 13) {
+            int size = Math.min(n - start, 1 + rnd.nextInt(60));
+            int s0 = Math.max(0, start - 2);
+            int s1 = Math.min(n, start + size + 2);
+            float[] src = java.util.Arrays.copyOfRange(image, s0, s1);
+            float[] part = new float[size];
+            Convolution.convolve(src, line(n, s0, s1 - s0), Frame.X, k, part, line(n, start, size));
+            assertThat(part).containsExactly(java.util.Arrays.copyOfRange(whole, start, start + size));
+        }
+    }
+
+    @Test
     void vectorAndScalarRowKernelsAreBitIdentical() {
         Random rnd = new Random(5);
         for (int trial = 0; trial < 60; trial++) {
