@@ -15,23 +15,23 @@ package org.jilastik.features;
  * <p>Stateless and thread safe.
  */
 final class FastfiltersEigen3 {
-    private static final float INV3 = (float) (1.0 / 3.0);
-    private static final float ROOT3 = (float) Math.sqrt(3.0);
-    private static final float PI = (float) Math.PI;
-    private static final float PI_2 = (float) (Math.PI / 2.0);
-    private static final float[] ATAN = {0.00282363896258175373077393f, -0.0159569028764963150024414f,
+    static final float INV3 = (float) (1.0 / 3.0);
+    static final float ROOT3 = (float) Math.sqrt(3.0);
+    static final float PI = (float) Math.PI;
+    static final float PI_2 = (float) (Math.PI / 2.0);
+    static final float[] ATAN = {0.00282363896258175373077393f, -0.0159569028764963150024414f,
         0.0425049886107444763183594f, -0.0748900920152664184570312f, 0.106347933411598205566406f,
         -0.142027363181114196777344f, 0.199926957488059997558594f, -0.333331018686294555664062f};
-    private static final float FOPI = (float) 1.27323954473516;
-    private static final float DP1 = (float) -0.78515625;
-    private static final float DP2 = (float) -2.4187564849853515625e-4;
-    private static final float DP3 = (float) -3.77489497744594108e-8;
-    private static final float SIN_P0 = (float) -1.9515295891E-4;
-    private static final float SIN_P1 = (float) 8.3321608736E-3;
-    private static final float SIN_P2 = (float) -1.6666654611E-1;
-    private static final float COS_P0 = (float) 2.443315711809948E-005;
-    private static final float COS_P1 = (float) -1.388731625493765E-003;
-    private static final float COS_P2 = (float) 4.166664568298827E-002;
+    static final float FOPI = (float) 1.27323954473516;
+    static final float DP1 = (float) -0.78515625;
+    static final float DP2 = (float) -2.4187564849853515625e-4;
+    static final float DP3 = (float) -3.77489497744594108e-8;
+    static final float SIN_P0 = (float) -1.9515295891E-4;
+    static final float SIN_P1 = (float) 8.3321608736E-3;
+    static final float SIN_P2 = (float) -1.6666654611E-1;
+    static final float COS_P0 = (float) 2.443315711809948E-005;
+    static final float COS_P1 = (float) -1.388731625493765E-003;
+    static final float COS_P2 = (float) 4.166664568298827E-002;
 
     private FastfiltersEigen3() {
     }
@@ -42,7 +42,8 @@ final class FastfiltersEigen3 {
      */
     static void symmetric3(float[] xx, float[] xy, float[] xz, float[] yy, float[] yz, float[] zz, int n,
                            float[] l0, float[] l1, float[] l2) {
-        for (int i = 0; i < n; i++) {
+        int from = RowKernels.VECTOR ? VectorFastfiltersEigen3.symmetric3(xx, xy, xz, yy, yz, zz, n, l0, l1, l2) : 0;
+        for (int i = from; i < n; i++) {
             lane(zz[i], yz[i], xz[i], yy[i], xy[i], xx[i], l0, l1, l2, i);
         }
     }
@@ -79,9 +80,8 @@ final class FastfiltersEigen3 {
         float q = min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
         float magnitude = (float) Math.sqrt(-aDiv3);
         float angle = atan2((float) Math.sqrt(-q), mbDiv2) * INV3;
-        float[] sc = sincos(angle);
-        float sn = sc[0];
-        float cs = sc[1];
+        float sn = sin(angle);
+        float cs = cos(angle);
         float r0 = c2Div3 + 2f * magnitude * cs;
         float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
         float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);
@@ -127,6 +127,50 @@ final class FastfiltersEigen3 {
             t = negX ? PI : 0f;
         }
         return Float.intBitsToFloat(Float.floatToRawIntBits(t) ^ signY);
+    }
+
+    /** The sine half of {@link #sincos} (same operations, no allocation). */
+    static float sin(float x) {
+        int signSin = Float.floatToRawIntBits(x) & 0x80000000;
+        x = Math.abs(x);
+        int j = ((int) (x * FOPI) + 1) & ~1;
+        float y = j;
+        signSin ^= (j & 4) << 29;
+        x = x + y * DP1;
+        x = x + y * DP2;
+        x = x + y * DP3;
+        float z = x * x;
+        float v;
+        if ((j & 2) == 0) {
+            float s = ((SIN_P0 * z + SIN_P1) * z + SIN_P2) * z * x + x;
+            v = 0f + s;
+        } else {
+            float c = (((COS_P0 * z + COS_P1) * z + COS_P2) * z * z - z * 0.5f) + 1f;
+            v = c + 0f;
+        }
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ signSin);
+    }
+
+    /** The cosine half of {@link #sincos} (same operations, no allocation). */
+    static float cos(float x) {
+        x = Math.abs(x);
+        int j = ((int) (x * FOPI) + 1) & ~1;
+        float y = j;
+        int signCos = (~(j - 2) & 4) << 29;
+        x = x + y * DP1;
+        x = x + y * DP2;
+        x = x + y * DP3;
+        float z = x * x;
+        float v;
+        if ((j & 2) == 0) {
+            float c = (((COS_P0 * z + COS_P1) * z + COS_P2) * z * z - z * 0.5f) + 1f;
+            float s = ((SIN_P0 * z + SIN_P1) * z + SIN_P2) * z * x + x;
+            v = c + (s - s);
+        } else {
+            float s = ((SIN_P0 * z + SIN_P1) * z + SIN_P2) * z * x + x;
+            v = 0f + s;
+        }
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ signCos);
     }
 
     /** fastfilters' (Cephes / Pommier) {@code sincos256_ps} for one lane: {sin, cos}. */

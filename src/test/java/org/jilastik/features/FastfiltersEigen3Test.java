@@ -78,6 +78,8 @@ class FastfiltersEigen3Test {
             float[] sc = FastfiltersEigen3.sincos(ang);
             assertThat((double) sc[0]).isCloseTo(Math.sin(ang), within(1e-6));
             assertThat((double) sc[1]).isCloseTo(Math.cos(ang), within(1e-6));
+            assertThat(FastfiltersEigen3.sin(ang)).isEqualTo(sc[0]);
+            assertThat(FastfiltersEigen3.cos(ang)).isEqualTo(sc[1]);
         }
         assertThat(FastfiltersEigen3.atan2(0f, -1f)).isEqualTo((float) Math.PI);
         // fastfilters tests for zero after swapping |y| > |x| into (x, y) = (|y|, -|x|): x = 0 then reads as y = 0
