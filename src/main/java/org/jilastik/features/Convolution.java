@@ -11,10 +11,14 @@ package org.jilastik.features;
  * must cover every (mirrored) coordinate read; on the other axes the destination region must lie inside the
  * source region.
  *
- * <p>Arithmetic (spec §2.3): float32, {@code out = k0·f[p] + Σ_{t=1..R} k[t]·(f[p+t] + f[p-t])} for symmetric
- * kernels and {@code out = Σ_{t=1..R} k[t]·(f[p+t] - f[p-t])} for antisymmetric ones, taps summed in that order.
- * Java evaluates float expressions exactly as written (no fused multiply-add), so the result of each output
- * value depends only on its inputs: independent of blocking, threads and vector width.
+ * <p>Arithmetic: bit-identical to fastfilters (AVX2/FMA build) when its arrays are whole image rows, as in
+ * ilastik. Per output, float32: {@code acc = k0·f[p]}, then for t = 1..R {@code acc += k[t]·(f[p+t] ± f[p-t])}
+ * (+ symmetric, − antisymmetric kernels). fastfilters' y and z passes run every output through
+ * {@code _mm256_fmadd_ps}, so each tap is one fused multiply-add ({@link Math#fma}); its x pass does so only on
+ * the range of {@link #fusedRangeX} and multiplies then adds elsewhere (its scalar C code is compiled as ISO C99,
+ * which does not contract to FMA). Which rounding an output gets depends only on its image x coordinate and the
+ * image width, never on the block, so the result of each output value depends only on its inputs: independent of
+ * blocking, threads and vector width. (Java never fuses on its own.)
  *
  * <p>Stateless and thread safe; callers own the arrays and must not share a destination between threads.
  */
@@ -95,6 +99,10 @@ public final class Convolution {
         // The middle of the tap map is never mirrored (it is the destination range itself), so it is copied in
         // one block; only the first and last R entries may be mirrored.
         int mid0 = map[r];
+        int[] fused = fusedRangeX(df.image(Frame.X), r);
+        int x0 = df.start(Frame.X);
+        int fusedFrom = Math.clamp(fused[0] - x0, 0, dnx);
+        int fusedTo = Math.clamp(fused[1] - x0, fusedFrom, dnx);
         for (int z = 0; z < df.size(Frame.Z); z++) {
             int sz = z + df.start(Frame.Z) - sf.start(Frame.Z);
             for (int y = 0; y < dny; y++) {
@@ -106,7 +114,9 @@ public final class Convolution {
                     buf[r + dnx + j] = src[srcRow + map[r + dnx + j]];
                 }
                 System.arraycopy(src, srcRow + mid0, buf, r, dnx);
-                row(buf, off, k, dst, dstRow, dnx);
+                RowKernels.row(buf, off, k, dst, dstRow, 0, fusedFrom, false);
+                RowKernels.row(buf, off, k, dst, dstRow, fusedFrom, fusedTo, true);
+                RowKernels.row(buf, off, k, dst, dstRow, fusedTo, dnx, false);
             }
         }
     }
@@ -125,7 +135,7 @@ public final class Convolution {
                 for (int t = 0; t <= 2 * r; t++) {
                     off[t] = (sz * sny + map[y + t]) * snx + sx;
                 }
-                row(src, off, k, dst, (z * dny + y) * dnx, dnx);
+                RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, dnx, true);
             }
         }
     }
@@ -147,15 +157,25 @@ public final class Convolution {
                 for (int t = 0; t <= 2 * r; t++) {
                     off[t] = (map[z + t] * sny + sy + y) * snx + sx;
                 }
-                row(src, off, k, dst, (z * dny + y) * dnx, len);
+                RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, len, true);
             }
         }
     }
 
     /**
-     * The hot loop: {@code len} outputs at {@code d[dOff..]}, tap t of output i read at {@code s[off[R+t] + i]}.
+     * The x range {@code [lo, hi)} (image coordinates) where fastfilters' inner (x) pass uses its FMA vector loops
+     * on a row of {@code n} pixels with a radius-{@code r} kernel; elsewhere (the first R pixels, the scalar
+     * alignment prefix up to the next multiple of 8, and everything from {@code (n-R) & ~31} on) it uses plain
+     * scalar code, multiply then add. The vector loops run only if {@code (n-R) & ~31} exceeds the 32-aligned start.
+     * Returns {@code {0, 0}} when no output is fused.
      */
-    static void row(float[] s, int[] off, Kernel1D k, float[] d, int dOff, int len) {
-        RowKernels.row(s, off, k, d, dOff, len);
+    static int[] fusedRangeX(int n, int r) {
+        if (r == 0) {
+            return new int[] {0, 0};
+        }
+        int align8 = (r + 7) & ~7;
+        int align32 = (align8 + 31) & ~31;
+        int end = n - r < 0 ? 0 : (n - r) & ~31;
+        return end > align32 ? new int[] {align8, end} : new int[] {0, 0};
     }
 }

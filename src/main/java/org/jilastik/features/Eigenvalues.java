@@ -3,9 +3,9 @@ package org.jilastik.features;
 /**
  * Eigenvalues of symmetric 2×2 and 3×3 matrices, sorted descending (spec §2.5).
  *
- * <p>2×2: fastfilters' float32 formula. 3×3: ilastik's float32 solver is itself imprecise, so the spec prescribes
- * an accurate solver instead: the trigonometric closed form evaluated in double, cast to float32. Stateless and
- * thread safe.
+ * <p>2×2: fastfilters' float32 formula (bit-identical to ilastik). 3×3 here: an accurate solver (trigonometric
+ * closed form in double, cast to float32); the features no longer use it but reproduce ilastik's own imprecise
+ * float32 solver bit for bit with {@link FastfiltersEigen3}. Stateless and thread safe.
  */
 public final class Eigenvalues {
     private Eigenvalues() {

@@ -3,13 +3,14 @@ package org.jilastik.features;
 /**
  * A 1-D FIR Gaussian kernel (derivative order 0, 1 or 2) built exactly as fastfilters builds it for ilastik.
  *
- * <p>Only the half kernel {@code k[0..R]} is stored (float32, computed in double). The full kernel is
- * symmetric ({@code k[-x] = k[x]}) for orders 0 and 2 and antisymmetric ({@code k[-x] = -k[x]}, {@code k[0]}
- * unused) for order 1. Radius {@code R = floor(w·σ + 0.5)} for window ratio {@code w}; a radius-0 kernel is the
+ * <p>Only the half kernel {@code k[0..R]} is stored (float32, each construction step in double from the float
+ * taps of the step before, rounded back to float, as fastfilters does; the taps are bit-identical to its ones). The
+ * full kernel is symmetric ({@code k[-x] = k[x]}) for orders 0 and 2 and antisymmetric ({@code k[-x] = -k[x]},
+ * {@code k[0] = +0}) for order 1. Radius {@code R = floor(w·σ + 0.5)} for window ratio {@code w}; a radius-0 kernel is the
  * identity {@code [1]} for every order and counts as symmetric (spec §2.3).
  *
  * <p>Normalisation: order 0 sums to 1 over all {@code 2R+1} taps; order 1 answers +1 to the ramp {@code f(i)=i};
- * order 2 has zero mean over its taps and answers exactly 2 to {@code f(i)=i²}.
+ * order 2 has zero mean over its taps and answers exactly 2 to {@code f(i)=i²} (up to the float roundings).
  *
  * <p>Immutable and thread safe; {@link #half()} returns the live array, which callers must not modify.
  */
@@ -50,53 +51,57 @@ public final class Kernel1D {
         if (r == 0) {
             return new Kernel1D(order, sigma, new float[] {1f}, false);
         }
-        double[] k = new double[r + 1];
-        double twoVar = 2.0 * sigma * sigma;
+        // fastfilters keeps the coefficients in a float array from the start: every intermediate step
+        // (raw value, dc removal, normalisation) is computed in double from the float coefficients and rounded
+        // back to float, so the final taps carry those roundings; reproduced step by step for bit-identical taps
+        float[] f = new float[r + 1];
+        double sigma2 = -0.5 / sigma / sigma;
+        double norm = order == 0 ? 1.0 / (Math.sqrt(2.0 * Math.PI) * sigma)
+                : -1.0 / (Math.sqrt(2.0 * Math.PI) * Math.pow(sigma, 3));
         for (int x = 0; x <= r; x++) {
-            double g = Math.exp(-(double) x * x / twoVar);
-            k[x] = switch (order) {
-                case 0 -> g;
-                case 1 -> x * g;
-                default -> (1.0 - (double) x * x / (sigma * sigma)) * g;
+            double x2 = (double) x * x;
+            double g = norm * Math.exp(x2 * sigma2);
+            f[x] = switch (order) {
+                case 0 -> (float) g;
+                case 1 -> (float) (x * g);
+                default -> (float) ((1.0 - (x / sigma) * (x / sigma)) * g);
             };
         }
-        if (order == 0) {
-            double sum = k[0];
+        if (order == 2) {
+            double dc = f[0];
             for (int x = 1; x <= r; x++) {
-                sum += 2 * k[x];
+                dc += 2.0 * f[x];
             }
+            dc /= 2.0 * r + 1.0;
             for (int x = 0; x <= r; x++) {
-                k[x] /= sum;
-            }
-        } else if (order == 1) {
-            double moment = 0;
-            for (int x = 1; x <= r; x++) {
-                moment += 2.0 * x * k[x];
-            }
-            k[0] = 0;
-            for (int x = 1; x <= r; x++) {
-                k[x] /= moment;
-            }
-        } else {
-            double dc = k[0];
-            for (int x = 1; x <= r; x++) {
-                dc += 2 * k[x];
-            }
-            dc /= (2 * r + 1);
-            for (int x = 0; x <= r; x++) {
-                k[x] -= dc;
-            }
-            double moment = 0;
-            for (int x = 1; x <= r; x++) {
-                moment += (double) x * x * k[x];
-            }
-            for (int x = 0; x <= r; x++) {
-                k[x] /= moment;
+                f[x] = (float) (f[x] - dc);
             }
         }
-        float[] f = new float[r + 1];
+        double sum;
+        if (order == 0) {
+            sum = f[0];
+            for (int x = 1; x <= r; x++) {
+                sum += 2.0 * f[x];
+            }
+        } else {
+            // moment Σ k[x]·((-x)^n + sign·x^n)/n! with sign +1 (order 2) or -1 (order 1), two additions per x
+            sum = 0.0;
+            double faculty = order == 2 ? 2.0 : 1.0;
+            for (int x = 1; x <= r; x++) {
+                double px = order == 2 ? (double) x * x : x;
+                double mx = order == 2 ? px : -px;
+                float signed = order == 2 ? f[x] : -f[x];
+                sum += f[x] * mx / faculty;
+                sum += signed * px / faculty;
+            }
+        }
         for (int x = 0; x <= r; x++) {
-            f[x] = (float) k[x];
+            f[x] = (float) (f[x] / sum);
+        }
+        if (order == 1) {
+            for (int x = 0; x <= r; x++) {
+                f[x] = -f[x];
+            }
         }
         return new Kernel1D(order, sigma, f, order == 1);
     }

@@ -110,9 +110,8 @@ final class ScaleFilters {
                         Eigenvalues.symmetric2(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(G, D2, G)),
                                 n, planes[ch], planes[ch + 1]);
                     } else {
-                        Eigenvalues.symmetric3(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(D1, G, D1)),
-                                d.get(code(G, D2, G)), d.get(code(G, D1, D1)), d.get(code(G, G, D2)),
-                                n, planes[ch], planes[ch + 1], planes[ch + 2]);
+                        eigen3(new float[][] {d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(D1, G, D1)),
+                            d.get(code(G, D2, G)), d.get(code(G, D1, D1)), d.get(code(G, G, D2))}, target, planes, ch);
                     }
                 }
                 case STRUCTURE_TENSOR_EIGENVALUES -> {
@@ -157,8 +156,36 @@ final class ScaleFilters {
         if (dims == 2) {
             Eigenvalues.symmetric2(t[0], t[1], t[2], n, planes[ch], planes[ch + 1]);
         } else {
-            Eigenvalues.symmetric3(t[0], t[1], t[2], t[3], t[4], t[5], n, planes[ch], planes[ch + 1],
-                    planes[ch + 2]);
+            eigen3(t, target, planes, ch);
+        }
+    }
+
+    /**
+     * 3-D eigenvalues of the tensor entries {@code e = {xx, xy, xz, yy, yz, zz}} over {@code target} into
+     * {@code planes[ch..ch+2]}, as fastfilters computes them on the whole volume: its vector code for every pixel
+     * whose flat index in the volume lies before {@code (Z·Y·X) & ~7}, its scalar tail code after that (at most
+     * the last 7 pixels of the volume). Both depend on image coordinates only, so blocking changes nothing.
+     */
+    private static void eigen3(float[][] e, Frame target, float[][] planes, int ch) {
+        int n = target.numElements();
+        float[] l0 = planes[ch];
+        float[] l1 = planes[ch + 1];
+        float[] l2 = planes[ch + 2];
+        FastfiltersEigen3.symmetric3(e[0], e[1], e[2], e[3], e[4], e[5], n, l0, l1, l2);
+        long ny = target.image(Frame.Y);
+        long nx = target.image(Frame.X);
+        long volume = target.image(Frame.Z) * ny * nx;
+        long tailStart = volume & ~7L;
+        for (long f = tailStart; f < volume; f++) {
+            int z = (int) (f / (ny * nx)) - target.start(Frame.Z);
+            int y = (int) (f / nx % ny) - target.start(Frame.Y);
+            int x = (int) (f % nx) - target.start(Frame.X);
+            if (z < 0 || y < 0 || x < 0 || z >= target.size(Frame.Z) || y >= target.size(Frame.Y)
+                    || x >= target.size(Frame.X)) {
+                continue;
+            }
+            int i = (z * target.size(Frame.Y) + y) * target.size(Frame.X) + x;
+            FastfiltersEigen3.tail(e[0][i], e[1][i], e[2][i], e[3][i], e[4][i], e[5][i], l0, l1, l2, i);
         }
     }
 

@@ -122,10 +122,52 @@ class KernelAndConvolutionTest {
                 for (int i = 0; i < v.length; i++) {
                     int pos = i / stride[axis] % n[axis];
                     int base = i - pos * stride[axis];
-                    float expected = byFormula(v, base, stride[axis], n[axis], pos, k);
+                    // x rows of 9 pixels are too short for fastfilters' FMA loops; y and z passes always fuse
+                    float expected = byFormula(v, base, stride[axis], n[axis], pos, k, axis != Frame.X);
                     assertThat(out[i]).as("order %d axis %d index %d", order, axis, i).isEqualTo(expected);
                 }
             }
+        }
+    }
+
+    @Test
+    void xPassFusesExactlyWhereFastfiltersUsesItsFmaVectorLoops() {
+        // [first multiple of 8 at or after R, (n - R) rounded down to 32), if that end exceeds the 32-aligned start
+        assertThat(Convolution.fusedRangeX(128, 2)).containsExactly(8, 96);
+        assertThat(Convolution.fusedRangeX(1344, 12)).containsExactly(16, 1312);
+        assertThat(Convolution.fusedRangeX(1344, 35)).containsExactly(40, 1280);
+        assertThat(Convolution.fusedRangeX(97, 1)).containsExactly(8, 96);
+        assertThat(Convolution.fusedRangeX(65, 1)).containsExactly(8, 64);
+        assertThat(Convolution.fusedRangeX(64, 1)).containsExactly(0, 0);
+        assertThat(Convolution.fusedRangeX(150, 35)).containsExactly(40, 96);
+        assertThat(Convolution.fusedRangeX(100, 35)).containsExactly(0, 0);
+        assertThat(Convolution.fusedRangeX(500, 0)).containsExactly(0, 0);
+    }
+
+    @Test
+    void xPassRoundsByImageCoordinateWhateverTheBlock() {
+        Random rnd = new Random(7);
+        int n = 200;
+        float[] image = new float[n];
+        for (int i = 0; i < n; i++) {
+            image[i] = rnd.nextInt(256);
+        }
+        Kernel1D k = Kernel1D.gaussian(2, 1.0, 2.0);
+        float[] whole = new float[n];
+        Convolution.convolve(image, line(n, 0, n), Frame.X, k, whole, line(n, 0, n));
+        int[] range = Convolution.fusedRangeX(n, 2);
+        for (int pos = 0; pos < n; pos++) {
+            boolean fused = pos >= range[0] && pos < range[1];
+            assertThat(whole[pos]).as("x %d", pos).isEqualTo(byFormula(image, 0, 1, n, pos, k, fused));
+        }
+        for (int start = 0; start < n; start += 13) {
+            int size = Math.min(n - start, 1 + rnd.nextInt(60));
+            int s0 = Math.max(0, start - 2);
+            int s1 = Math.min(n, start + size + 2);
+            float[] src = java.util.Arrays.copyOfRange(image, s0, s1);
+            float[] part = new float[size];
+            Convolution.convolve(src, line(n, s0, s1 - s0), Frame.X, k, part, line(n, start, size));
+            assertThat(part).containsExactly(java.util.Arrays.copyOfRange(whole, start, start + size));
         }
     }
 
@@ -144,31 +186,30 @@ class KernelAndConvolutionTest {
             for (int t = 0; t <= 2 * r; t++) {
                 off[t] = t;
             }
-            float[] a = new float[len];
-            float[] b = new float[len];
-            RowKernels.scalarRow(s, off, k.half(), k.antisymmetric(), a, 0, len, 0);
-            VectorRowKernels.row(s, off, k.half(), k.antisymmetric(), b, 0, len);
-            assertThat(b).containsExactly(a);
+            for (boolean fused : new boolean[] {false, true}) {
+                float[] a = new float[len];
+                float[] b = new float[len];
+                int from = rnd.nextInt(len);
+                RowKernels.scalarRow(s, off, k.half(), k.antisymmetric(), a, 0, from, len, fused);
+                VectorRowKernels.row(s, off, k.half(), k.antisymmetric(), b, 0, from, len, fused);
+                assertThat(b).as("fused %s", fused).containsExactly(a);
+            }
         }
     }
 
-    /** The spec's formula, taps summed k0 first then t = 1..R, reflect-101 borders. */
-    private static float byFormula(float[] v, int base, int stride, int n, int pos, Kernel1D k) {
+    /**
+     * fastfilters' formula: {@code acc = k0·f[pos]}, then for t = 1..R {@code acc += k[t]·(f[pos+t] ± f[pos-t])}
+     * (one rounding per tap when fused, two otherwise), reflect-101 borders.
+     */
+    private static float byFormula(float[] v, int base, int stride, int n, int pos, Kernel1D k, boolean fused) {
         float[] h = k.half();
         int r = h.length - 1;
-        if (k.antisymmetric()) {
-            float acc = h[1] * (v[base + Convolution.reflect(pos + 1, n) * stride]
-                    - v[base + Convolution.reflect(pos - 1, n) * stride]);
-            for (int t = 2; t <= r; t++) {
-                acc += h[t] * (v[base + Convolution.reflect(pos + t, n) * stride]
-                        - v[base + Convolution.reflect(pos - t, n) * stride]);
-            }
-            return acc;
-        }
         float acc = h[0] * v[base + pos * stride];
         for (int t = 1; t <= r; t++) {
-            acc += h[t] * (v[base + Convolution.reflect(pos + t, n) * stride]
-                    + v[base + Convolution.reflect(pos - t, n) * stride]);
+            float a = v[base + Convolution.reflect(pos + t, n) * stride];
+            float b = v[base + Convolution.reflect(pos - t, n) * stride];
+            float p = k.antisymmetric() ? a - b : a + b;
+            acc = fused ? Math.fma(p, h[t], acc) : acc + h[t] * p;
         }
         return acc;
     }
