@@ -45,6 +45,10 @@ final class PixelClassificationRun {
         this.project = project;
         this.budget = budget;
         this.cwd = cwd;
+        if (project.pixelStages().isEmpty()) {
+            throw JilastikException.processing(project.path() + " holds no feature selection or classifier; open it"
+                    + " in ilastik, train the classifier and save the project");
+        }
         this.stage = TrainedStage.of(project.pixelStages().getFirst());
     }
 

@@ -188,11 +188,10 @@ class MainTest {
     }
 
     @Test
-    void validRunsReachTheRunnerPlaceholder() {
+    void validRunsReachTheRunner() {
         String p = "--project=" + ilp;
         Result r = runPixel("--headless", p, "--export_source=simple segmentation", "a.png");
-        assertOneLine(r, 2, "running Pixel Classification is not supported yet in jilastik " + JilastikVersion.get()
-                + "; `jilastik inspect " + ilp + "` shows the project");
+        assertOneLine(r, 1, "holds no feature selection or classifier");
         assertThat(projectsRead).containsExactly(Path.of(ilp));
 
         Result auto = run(p2 -> project(WorkflowKind.AUTOCONTEXT, "AutocontextThreeStage"), Map.of(), p,
