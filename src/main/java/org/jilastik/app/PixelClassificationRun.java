@@ -155,7 +155,7 @@ final class PixelClassificationRun {
     }
 
     // Output tiles: spatial extents from the memory budget (grown tile incl. halo must fit one worker's share),
-    // t = 1, channels whole; mapped onto the output axes by letter.
+    // t = 1, channels whole; mapped onto the output axes by letter. JILASTIK_MAX_TILE_EDGE caps the edges.
     private long[] tileShape(ExportPlan exportPlan, Axes pipelineAxes, long[] shape, FeaturePlan plan,
             PixelPipeline pipeline, PixelExportSource source) {
         StringBuilder spatialLetters = new StringBuilder();
@@ -176,6 +176,10 @@ final class PixelClassificationRun {
         }
         long[] spatialTile = TileSizer.choose(spatialShape, halo, pipeline.bytesPerPixel(),
                 budget.workingBytesPerThread(), 64);
+        long maxEdge = ResourceBudget.maxTileEdge();
+        for (int k = 0; k < n; k++) {
+            spatialTile[k] = Math.min(spatialTile[k], maxEdge);
+        }
         Axes out = exportPlan.outputAxes();
         long[] outShape = exportPlan.outputShape();
         long[] tile = new long[out.size()];

@@ -44,6 +44,39 @@ public record ResourceBudget(int threads, long ramBytes) {
         return (long) (ramBytes * 0.75) / workers();
     }
 
+    /** Environment variable that caps the edge of every tile (a testing and debugging knob; unset = no cap). */
+    public static final String MAX_TILE_EDGE = "JILASTIK_MAX_TILE_EDGE";
+
+    /**
+     * The largest tile edge in pixels along every spatial axis: {@code JILASTIK_MAX_TILE_EDGE} when set (or the
+     * system property {@code jilastik.maxTileEdge}), else {@link Long#MAX_VALUE}. It forces many small tiles on
+     * small images, so that tests can check that results do not depend on tiling; results must be the same bytes
+     * whatever the value.
+     *
+     * @throws org.jilastik.error.JilastikException (usage) when the value is not a whole number of at least 1
+     */
+    public static long maxTileEdge() {
+        String raw = System.getenv(MAX_TILE_EDGE);
+        String name = MAX_TILE_EDGE;
+        if (raw == null || raw.isBlank()) {
+            raw = System.getProperty("jilastik.maxTileEdge");
+            name = "jilastik.maxTileEdge";
+        }
+        if (raw == null || raw.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long v = Long.parseLong(raw.trim());
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw org.jilastik.error.JilastikException.usage(name + "=" + raw.trim()
+                + " is not valid; give the largest tile edge in pixels (at least 1)");
+    }
+
     private static long physicalRam() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();

@@ -67,9 +67,10 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
                         switch (tag) {
                             case 256 -> first[0] = (int) scalar(entries, valuePos, type);
                             case 257 -> first[1] = (int) scalar(entries, valuePos, type);
-                            case 258 -> first[4] = (int) bitsPerSample(ch, entries, valuePos, type, count, big, order);
+                            case 258 -> first[4] = (int) firstValue(ch, entries, valuePos, type, count, big, order);
                             case 277 -> first[2] = (int) scalar(entries, valuePos, type);
-                            case 339 -> first[3] = (int) scalar(entries, valuePos, type);
+                            // SampleFormat has one value per sample, stored out of line when they exceed the entry.
+                            case 339 -> first[3] = (int) firstValue(ch, entries, valuePos, type, count, big, order);
                             case 270 -> description = ascii(ch, entries, valuePos, count, big, order);
                             default -> { }
                         }
@@ -95,7 +96,8 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
         };
     }
 
-    private static long bitsPerSample(FileChannel ch, ByteBuffer entries, int pos, int type, long count,
+    // The first value of a SHORT/LONG/BYTE array tag, read in place or from its offset when it does not fit.
+    private static long firstValue(FileChannel ch, ByteBuffer entries, int pos, int type, long count,
             boolean big, ByteOrder order) throws IOException {
         int size = type == 3 ? 2 : type == 4 ? 4 : 1;
         if (count * size <= (big ? 8 : 4)) {

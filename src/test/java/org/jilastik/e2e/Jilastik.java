@@ -1,0 +1,103 @@
+package org.jilastik.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the shaded jilastik jar in a child JVM, as a user would: {@code java --add-modules jdk.incubator.vector
+ * --enable-native-access=ALL-UNNAMED -jar jilastik-VERSION-all.jar ARGS}, with the java binary of the JVM that runs
+ * the test. The jar is the one failsafe names in the system property {@code jilastik.jar}. Stateless; thread safe.
+ */
+final class Jilastik {
+    /** The one line the JVM prints for the incubator module; the launcher script filters exactly this line. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+    private static final long TIMEOUT_S = 300;
+
+    private Jilastik() {
+    }
+
+    /**
+     * What a finished run left behind.
+     *
+     * @param exitCode the process exit status
+     * @param stdout   everything written to stdout
+     * @param stderr   stderr lines, without {@link #INCUBATOR_WARNING}
+     */
+    record Result(int exitCode, String stdout, List<String> stderr) {
+        String describe() {
+            return "exit " + exitCode + "\nstderr:\n" + String.join("\n", stderr) + "\nstdout:\n" + stdout;
+        }
+    }
+
+    static Path jar() {
+        String p = System.getProperty("jilastik.jar");
+        if (p == null) {
+            throw new IllegalStateException("system property jilastik.jar is not set (run through maven-failsafe)");
+        }
+        Path jar = Path.of(p);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the jilastik jar " + jar + " does not exist; run mvn package first");
+        }
+        return jar;
+    }
+
+    /**
+     * Runs jilastik with {@code args} in {@code cwd}; {@code env} entries are added to (a value of {@code null}
+     * removes a variable from) the inherited environment.
+     */
+    static Result run(Path cwd, Map<String, String> env, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        // Resource variables of the test machine's shell must not leak into runs that assume the defaults.
+        pb.environment().remove("LAZYFLOW_THREADS");
+        pb.environment().remove("LAZYFLOW_TOTAL_RAM_MB");
+        pb.environment().remove("JILASTIK_MAX_TILE_EDGE");
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        try {
+            Path errFile = Files.createTempFile("jilastik-e2e-stderr", ".txt");
+            Path outFile = Files.createTempFile("jilastik-e2e-stdout", ".txt");
+            try {
+                pb.redirectError(errFile.toFile()).redirectOutput(outFile.toFile());
+                Process p = pb.start();
+                if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("jilastik " + args + " did not finish within " + TIMEOUT_S + " s");
+                }
+                List<String> err = new ArrayList<>();
+                for (String line : Files.readAllLines(errFile, StandardCharsets.UTF_8)) {
+                    if (!line.equals(INCUBATOR_WARNING)) {
+                        err.add(line);
+                    }
+                }
+                return new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8), err);
+            } finally {
+                Files.deleteIfExists(errFile);
+                Files.deleteIfExists(outFile);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not run jilastik: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
