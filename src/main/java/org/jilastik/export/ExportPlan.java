@@ -32,10 +32,12 @@ public final class ExportPlan {
     private final long[] chunkShape;
     private final double[] drange;
     private final List<String> warnings;
+    private final java.util.function.ToDoubleFunction<Character> resolution;
 
     ExportPlan(ExportSourceInfo source, ExportFormat format, Box cutout, PixelConverter converter,
             Axes ilastikOutputAxes, AxisReorder reorder, Path file, String internalPath, long[] chunkShape,
-            double[] drange, List<String> warnings) {
+            double[] drange, List<String> warnings, java.util.function.ToDoubleFunction<Character> resolution) {
+        this.resolution = resolution;
         this.source = source;
         this.format = format;
         this.cutout = cutout;
@@ -118,7 +120,12 @@ public final class ExportPlan {
         return drange == null ? null : drange.clone();
     }
 
-    /** Lines to log before the export (clipped cutout, ignored axis order, ...). */
+    /** Pixel size of the input along {@code axis} (0 = unknown), written into the {@code axistags}. */
+    public double resolution(char axis) {
+        return resolution.applyAsDouble(axis);
+    }
+
+    /** Warnings for the log (clipped cutout, ignored axis order, ...). */
     public List<String> warnings() {
         return warnings;
     }

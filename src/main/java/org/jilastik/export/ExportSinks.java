@@ -57,7 +57,7 @@ public final class ExportSinks {
         }
         List<Hdf5DatasetWriter.Attribute> attrs = new ArrayList<>();
         attrs.add(new Hdf5DatasetWriter.StringListAttribute("DIMENSION_LABELS", labels));
-        attrs.add(new Hdf5DatasetWriter.StringAttribute("axistags", VigraAxisTags.json(axes)));
+        attrs.add(new Hdf5DatasetWriter.StringAttribute("axistags", VigraAxisTags.json(axes, a -> plan.resolution(a))));
         attrs.add(new Hdf5DatasetWriter.StringAttribute("display_mode", plan.source().displayMode()));
         double[] drange = plan.drange();
         if (drange != null) {

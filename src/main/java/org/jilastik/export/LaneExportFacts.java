@@ -1,6 +1,7 @@
 package org.jilastik.export;
 
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.jilastik.array.Axes;
 
 /**
@@ -12,12 +13,20 @@ import org.jilastik.array.Axes;
  * @param inputAxes  the axis order of the lane's raw input as interpreted (after {@code --input_axes} or the
  *                   training axes, spec §2.6), e.g. {@code yx}, {@code cyx}, {@code tzyxc}: the default output
  *                   order (with {@code c} appended when absent)
+ * @param resolution pixel size per axis letter as the input file states it (0 = unknown); written as the
+ *                   {@code resolution} of each axis in the exported {@code axistags}
  */
-public record LaneExportFacts(String nickname, String datasetDir, Axes inputAxes) {
+public record LaneExportFacts(String nickname, String datasetDir, Axes inputAxes, ToDoubleFunction<Character> resolution) {
     /** Checks for nulls. */
     public LaneExportFacts {
         Objects.requireNonNull(nickname);
         Objects.requireNonNull(datasetDir);
         Objects.requireNonNull(inputAxes);
+        Objects.requireNonNull(resolution);
+    }
+
+    /** Facts of an input without pixel sizes. */
+    public LaneExportFacts(String nickname, String datasetDir, Axes inputAxes) {
+        this(nickname, datasetDir, inputAxes, axis -> 0.0);
     }
 }

@@ -25,8 +25,13 @@ public final class VigraAxisTags {
     private VigraAxisTags() {
     }
 
-    /** vigra JSON for {@code axes} in their order. */
+    /** vigra JSON for {@code axes} in their order, all resolutions 0. */
     public static String json(Axes axes) {
+        return json(axes, axis -> 0.0);
+    }
+
+    /** vigra JSON for {@code axes} in their order with each axis' resolution (pixel size, 0 = unknown). */
+    public static String json(Axes axes, java.util.function.ToDoubleFunction<Character> resolution) {
         StringBuilder b = new StringBuilder("{\n  \"axes\": [");
         for (int i = 0; i < axes.size(); i++) {
             char key = axes.get(i);
@@ -35,10 +40,25 @@ public final class VigraAxisTags {
                     .append("    {\n")
                     .append("      \"key\": \"").append(key).append("\",\n")
                     .append("      \"typeFlags\": ").append(flags).append(",\n")
-                    .append("      \"resolution\": 0,\n")
+                    .append("      \"resolution\": ").append(number(resolution.applyAsDouble(key))).append(",\n")
                     .append("      \"description\": \"\"\n")
                     .append("    }");
         }
         return b.append(axes.size() == 0 ? "]\n}" : "\n  ]\n}").toString();
+    }
+
+    // vigra prints doubles through a C++ ostream: 6 significant digits, no trailing zeros, "1" for 1.0.
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String g = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (g.contains("e")) {
+            String[] parts = g.split("e");
+            String mant = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+            int exp = Integer.parseInt(parts[1]);
+            return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        return g.contains(".") ? g.replaceAll("0+$", "").replaceAll("\\.$", "") : g;
     }
 }

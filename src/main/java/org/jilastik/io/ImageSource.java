@@ -51,6 +51,14 @@ public interface ImageSource extends AutoCloseable {
     /** A short human description, e.g. {@code "HDF5 /d/raw.h5/data (64, 96) uint8 yx"}. */
     String describe();
 
+    /**
+     * Physical size of one pixel along {@code axis} as the file states it (e.g. an ImageJ TIFF's calibration), or
+     * 0 when unknown. ilastik writes it as the axis {@code resolution} in exported {@code axistags}.
+     */
+    default double resolution(char axis) {
+        return 0;
+    }
+
     /** Number of axes. */
     default int ndim() {
         return shape().length;

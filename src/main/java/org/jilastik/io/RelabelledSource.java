@@ -58,6 +58,12 @@ final class RelabelledSource implements ImageSource {
         return newAxes.equals(inner.axes()) ? inner : new RelabelledSource(inner, newAxes);
     }
 
+    /** The file's pixel sizes survive only when the letters are unchanged (ilastik drops them otherwise). */
+    @Override
+    public double resolution(char axis) {
+        return axes.equals(inner.axes()) ? inner.resolution(axis) : 0;
+    }
+
     @Override
     public String describe() {
         return inner.describe() + " read as " + axes;

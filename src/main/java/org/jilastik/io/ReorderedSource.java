@@ -73,6 +73,11 @@ public final class ReorderedSource implements ImageSource {
     }
 
     @Override
+    public double resolution(char axis) {
+        return inner.resolution(axis);
+    }
+
+    @Override
     public String describe() {
         return inner.describe() + " as " + axes;
     }

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param bitsPerSample first BitsPerSample value of page 0
  * @param sampleFormat SampleFormat of page 0: 1 unsigned, 2 signed, 3 float (1 if absent)
  * @param description ImageDescription of page 0, or null
+ * @param xResolution XResolution of page 0 (pixels per unit), or 0 when absent
+ * @param yResolution YResolution of page 0 (pixels per unit), or 0 when absent
  */
 public record TiffInfo(int pages, int width, int height, int samplesPerPixel, int bitsPerSample, int sampleFormat,
-        String description) {
+        String description, double xResolution, double yResolution) {
 
     /** Reads the header and walks the IFD chain. */
     public static TiffInfo read(Path file) throws IOException {
@@ -47,6 +49,7 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
             int pages = 0;
             int[] first = null;
             String description = null;
+            double[] res = new double[2];
             Set<Long> seen = new HashSet<>();
             while (ifd != 0) {
                 if (!seen.add(ifd) || ifd >= ch.size()) {
@@ -72,6 +75,8 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
                             // SampleFormat has one value per sample, stored out of line when they exceed the entry.
                             case 339 -> first[3] = (int) firstValue(ch, entries, valuePos, type, count, big, order);
                             case 270 -> description = ascii(ch, entries, valuePos, count, big, order);
+                            case 282 -> res[0] = rational(ch, entries, valuePos, type, big, order);
+                            case 283 -> res[1] = rational(ch, entries, valuePos, type, big, order);
                             default -> { }
                         }
                     }
@@ -83,7 +88,8 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
             if (first == null) {
                 throw new IOException("TIFF file without images");
             }
-            return new TiffInfo(pages, first[0], first[1], first[2], first[4], first[3], description);
+            return new TiffInfo(pages, first[0], first[1], first[2], first[4], first[3], description, res[0],
+                    res[1]);
         }
     }
 
@@ -105,6 +111,19 @@ public record TiffInfo(int pages, int width, int height, int samplesPerPixel, in
         }
         long off = big ? entries.getLong(pos) : entries.getInt(pos) & 0xffffffffL;
         return scalar(read(ch, off, size).order(order), 0, type);
+    }
+
+    // A RATIONAL (type 5: two uint32) is 8 bytes: in place in BigTIFF, at an offset in classic TIFF.
+    private static double rational(FileChannel ch, ByteBuffer entries, int pos, int type, boolean big,
+            ByteOrder order) throws IOException {
+        if (type != 5) {
+            return 0;
+        }
+        ByteBuffer v = big ? entries.slice(pos, 8).order(order)
+                : read(ch, entries.getInt(pos) & 0xffffffffL, 8).order(order);
+        long num = v.getInt(0) & 0xffffffffL;
+        long den = v.getInt(4) & 0xffffffffL;
+        return den == 0 ? 0 : (double) num / den;
     }
 
     private static String ascii(FileChannel ch, ByteBuffer entries, int pos, long count, boolean big,

@@ -35,9 +35,11 @@ public final class TiffSource implements ImageSource {
     private final TiffLayout layout;
     private final DType dtype;
     private final int trailing;
+    private final double[] zyxResolution;
 
     private TiffSource(Path path, ImageInputStream stream, ImageReader reader, TiffLayout layout, DType dtype,
-            int trailing) {
+            int trailing, double[] zyxResolution) {
+        this.zyxResolution = zyxResolution;
         this.path = path;
         this.stream = stream;
         this.reader = reader;
@@ -66,7 +68,8 @@ public final class TiffSource implements ImageSource {
             in = ImageIO.createImageInputStream(path.toFile());
             ImageReader r = tiffReader();
             r.setInput(in, false, true);
-            return new TiffSource(path, in, r, layout, dtype, info.samplesPerPixel() > 1 ? 3 : 2);
+            return new TiffSource(path, in, r, layout, dtype, info.samplesPerPixel() > 1 ? 3 : 2,
+                    calibration(info));
         } catch (IOException | RuntimeException e) {
             closeQuietly(in);
             if (e instanceof JilastikException je) {
@@ -74,6 +77,33 @@ public final class TiffSource implements ImageSource {
             }
             throw JilastikException.processing("cannot open " + path + " as TIFF (" + e.getMessage() + ").", e);
         }
+    }
+
+    // ilastik imports pixel sizes from ImageJ TIFFs only: x/y from the resolution tags (pixels per unit),
+    // z from the description's "spacing="; other TIFFs get 0 (unknown) even when they carry resolution tags.
+    private static double[] calibration(TiffInfo info) {
+        String d = info.description();
+        if (d == null || !d.startsWith("ImageJ=")) {
+            return new double[3];
+        }
+        double z = 0;
+        for (String line : d.split("\n")) {
+            if (line.startsWith("spacing=")) {
+                try {
+                    z = Double.parseDouble(line.substring(8).trim());
+                } catch (NumberFormatException e) {
+                    z = 0;
+                }
+            }
+        }
+        return new double[] {z, info.yResolution() > 0 ? 1 / info.yResolution() : 0,
+                info.xResolution() > 0 ? 1 / info.xResolution() : 0};
+    }
+
+    @Override
+    public double resolution(char axis) {
+        int i = "zyx".indexOf(axis);
+        return i < 0 || !layout.axes().has(axis) ? 0 : zyxResolution[i];
     }
 
     private static ImageReader tiffReader() {
