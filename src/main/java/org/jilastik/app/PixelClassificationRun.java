@@ -78,7 +78,7 @@ final class PixelClassificationRun {
             ExportSourceInfo info = new ExportSourceInfo(source.displayName(), source.dtype(), pipelineAxes,
                     sourceShape, drangeLow(source, rawImage.dtype()), drangeHigh(source, rawImage.dtype()));
             LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
-                    raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution);
+                    raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution, rawImage::unit);
             ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
             ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
             ExportPlan exportPlan = ExportPlanner.plan(cli, stored, info, facts, cwd,

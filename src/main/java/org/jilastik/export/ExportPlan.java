@@ -33,11 +33,14 @@ public final class ExportPlan {
     private final double[] drange;
     private final List<String> warnings;
     private final java.util.function.ToDoubleFunction<Character> resolution;
+    private final java.util.function.Function<Character, String> unit;
 
     ExportPlan(ExportSourceInfo source, ExportFormat format, Box cutout, PixelConverter converter,
             Axes ilastikOutputAxes, AxisReorder reorder, Path file, String internalPath, long[] chunkShape,
-            double[] drange, List<String> warnings, java.util.function.ToDoubleFunction<Character> resolution) {
+            double[] drange, List<String> warnings, java.util.function.ToDoubleFunction<Character> resolution,
+            java.util.function.Function<Character, String> unit) {
         this.resolution = resolution;
+        this.unit = unit;
         this.source = source;
         this.format = format;
         this.cutout = cutout;
@@ -123,6 +126,11 @@ public final class ExportPlan {
     /** Pixel size of the input along {@code axis} (0 = unknown), written into the {@code axistags}. */
     public double resolution(char axis) {
         return resolution.applyAsDouble(axis);
+    }
+
+    /** Unit of the input's pixel size along {@code axis}, or null when the input has none. */
+    public String unit(char axis) {
+        return unit.apply(axis);
     }
 
     /** Warnings for the log (clipped cutout, ignored axis order, ...). */

@@ -86,7 +86,7 @@ public final class ExportPlanner {
                     + "give --output_internal_path a name such as exported_data");
         }
         return new ExportPlan(source, format, cutout, converter, ilastikAxes, reorder, paths.file(),
-                paths.internalPath(), chunks, drange(source, ranges, converter), warnings, lane.resolution());
+                paths.internalPath(), chunks, drange(source, ranges, converter), warnings, lane.resolution(), lane.unit());
     }
 
     /** The given order, or the input's interpreted order with {@code c} appended when absent. */

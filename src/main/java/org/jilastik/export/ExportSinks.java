@@ -59,10 +59,29 @@ public final class ExportSinks {
         attrs.add(new Hdf5DatasetWriter.StringListAttribute("DIMENSION_LABELS", labels));
         attrs.add(new Hdf5DatasetWriter.StringAttribute("axistags", VigraAxisTags.json(axes, a -> plan.resolution(a))));
         attrs.add(new Hdf5DatasetWriter.StringAttribute("display_mode", plan.source().displayMode()));
+        String units = axisUnits(plan);
+        if (units != null) {
+            attrs.add(new Hdf5DatasetWriter.StringAttribute("axis_units", units));
+        }
         double[] drange = plan.drange();
         if (drange != null) {
             attrs.add(new Hdf5DatasetWriter.NumericAttribute("drange", plan.exportDtype(), drange));
         }
         return attrs;
+    }
+
+    // ilastik's axis_units: a JSON object (Python json.dumps spacing) of the input's units, in output axis order;
+    // absent when the input states no units.
+    static String axisUnits(ExportPlan plan) {
+        Axes axes = plan.outputAxes();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < axes.size(); i++) {
+            String u = plan.unit(axes.get(i));
+            if (u != null) {
+                b.append(b.isEmpty() ? "{" : ", ").append('"').append(axes.get(i)).append("\": \"")
+                        .append(u.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return b.isEmpty() ? null : b.append('}').toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.jilastik.export;
 
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jilastik.array.Axes;
 
@@ -15,18 +16,22 @@ import org.jilastik.array.Axes;
  *                   order (with {@code c} appended when absent)
  * @param resolution pixel size per axis letter as the input file states it (0 = unknown); written as the
  *                   {@code resolution} of each axis in the exported {@code axistags}
+ * @param unit       unit per axis letter as the input file states it, or null when it has none; written as the
+ *                   {@code axis_units} attribute
  */
-public record LaneExportFacts(String nickname, String datasetDir, Axes inputAxes, ToDoubleFunction<Character> resolution) {
+public record LaneExportFacts(String nickname, String datasetDir, Axes inputAxes, ToDoubleFunction<Character> resolution,
+        Function<Character, String> unit) {
     /** Checks for nulls. */
     public LaneExportFacts {
         Objects.requireNonNull(nickname);
         Objects.requireNonNull(datasetDir);
         Objects.requireNonNull(inputAxes);
         Objects.requireNonNull(resolution);
+        Objects.requireNonNull(unit);
     }
 
     /** Facts of an input without pixel sizes. */
     public LaneExportFacts(String nickname, String datasetDir, Axes inputAxes) {
-        this(nickname, datasetDir, inputAxes, axis -> 0.0);
+        this(nickname, datasetDir, inputAxes, axis -> 0.0, axis -> null);
     }
 }

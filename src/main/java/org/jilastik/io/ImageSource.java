@@ -59,6 +59,15 @@ public interface ImageSource extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Unit of {@link #resolution(char)} along {@code axis} as the file states it (e.g. {@code "pixel"},
+     * {@code "micron"}, or {@code ""} when the format has units but the file names none), or {@code null} when the
+     * format carries no units. ilastik writes them as the {@code axis_units} attribute of its exports.
+     */
+    default String unit(char axis) {
+        return null;
+    }
+
     /** Number of axes. */
     default int ndim() {
         return shape().length;

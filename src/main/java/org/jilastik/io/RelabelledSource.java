@@ -65,6 +65,11 @@ final class RelabelledSource implements ImageSource {
     }
 
     @Override
+    public String unit(char axis) {
+        return axes.equals(inner.axes()) ? inner.unit(axis) : null;
+    }
+
+    @Override
     public String describe() {
         return inner.describe() + " read as " + axes;
     }

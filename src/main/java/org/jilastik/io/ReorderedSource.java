@@ -78,6 +78,11 @@ public final class ReorderedSource implements ImageSource {
     }
 
     @Override
+    public String unit(char axis) {
+        return inner.unit(axis);
+    }
+
+    @Override
     public String describe() {
         return inner.describe() + " as " + axes;
     }

@@ -36,10 +36,12 @@ public final class TiffSource implements ImageSource {
     private final DType dtype;
     private final int trailing;
     private final double[] zyxResolution;
+    private final String imagejUnit;
 
     private TiffSource(Path path, ImageInputStream stream, ImageReader reader, TiffLayout layout, DType dtype,
-            int trailing, double[] zyxResolution) {
+            int trailing, double[] zyxResolution, String imagejUnit) {
         this.zyxResolution = zyxResolution;
+        this.imagejUnit = imagejUnit;
         this.path = path;
         this.stream = stream;
         this.reader = reader;
@@ -69,7 +71,7 @@ public final class TiffSource implements ImageSource {
             ImageReader r = tiffReader();
             r.setInput(in, false, true);
             return new TiffSource(path, in, r, layout, dtype, info.samplesPerPixel() > 1 ? 3 : 2,
-                    calibration(info));
+                    calibration(info), imagejUnit(info));
         } catch (IOException | RuntimeException e) {
             closeQuietly(in);
             if (e instanceof JilastikException je) {
@@ -98,6 +100,25 @@ public final class TiffSource implements ImageSource {
         }
         return new double[] {z, info.yResolution() > 0 ? 1 / info.yResolution() : 0,
                 info.xResolution() > 0 ? 1 / info.xResolution() : 0};
+    }
+
+    // ImageJ names one unit for all spatial axes ("unit="); none given means "" (ilastik then writes "").
+    private static String imagejUnit(TiffInfo info) {
+        String d = info.description();
+        if (d == null || !d.startsWith("ImageJ=")) {
+            return null;
+        }
+        for (String line : d.split("\n")) {
+            if (line.startsWith("unit=")) {
+                return line.substring(5).trim();
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public String unit(char axis) {
+        return imagejUnit == null || "zyx".indexOf(axis) < 0 || !layout.axes().has(axis) ? null : imagejUnit;
     }
 
     @Override
