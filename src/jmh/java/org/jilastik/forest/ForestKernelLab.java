@@ -71,6 +71,10 @@ public class ForestKernelLab {
             case "m16b" -> Masked.predict16bits(x, n, out);
             case "m16c" -> Masked.predict16k3bits(x, n, out);
             case "tr" -> Masked.transposeOnly(x, n, out);
+            case "r16" -> Masked.predict16rec(x, n, out, 1);
+            case "r16x4" -> Masked.predict16rec(x, n, out, 4);
+            case "r16x16" -> Masked.predict16rec(x, n, out, 16);
+            case "r32" -> Masked.predict32(x, n, out);
             case "m8" -> Masked.predict8(x, n, out);
             default -> throw new IllegalArgumentException(name);
         }
@@ -803,6 +807,199 @@ public class ForestKernelLab {
                 s += xs[i0 % xs.length];
             }
             out[0] = s;
+        }
+
+        /** Node records, 4 ints each: feature·16, left child (right = left + 1; a leaf: itself), threshold bits, leaf row. */
+        static int[] records(int lanes) {
+            int nn = p.feature.length;
+            int[] rec = new int[4 * nn];
+            int leaves = 0;
+            for (int m = 0; m < nn; m++) {
+                rec[4 * m] = p.feature[m] * lanes;
+                rec[4 * m + 1] = p.child[2 * m];
+                rec[4 * m + 2] = Float.floatToRawIntBits(p.threshold[m]);
+                if (p.child[2 * m] == m) {
+                    rec[4 * m + 3] = leaves * p.classCount;
+                    leaves++;
+                }
+            }
+            return rec;
+        }
+
+        static float[] leafRows() {
+            int nn = p.feature.length;
+            int k = p.classCount;
+            float[] rows = new float[nn * k];
+            int leaves = 0;
+            for (int m = 0; m < nn; m++) {
+                if (p.child[2 * m] == m) {
+                    System.arraycopy(p.leafValue, m * k, rows, leaves * k, k);
+                    leaves++;
+                }
+            }
+            return Arrays.copyOf(rows, leaves * k);
+        }
+
+        static void predict16rec(float[] x, int n, float[] out, int groupsPerBlock) {
+            int nf = p.featureCount;
+            int k = p.classCount;
+            int[] rec = records(16);
+            float[] leaf = leafRows();
+            int G = groupsPerBlock;
+            float[] xs = new float[nf * 16 * G];
+            int depth = Arrays.stream(p.depth).max().orElseThrow() + 1;
+            int[] stackNode = new int[depth];
+            long[] stackMask = new long[depth];
+            float[] votes = new float[16 * k * G];
+            float[] comb = new float[16 * k * G];
+            long[] valid = new long[G];
+            int bs = 16 * G;
+            for (int b0 = 0; b0 < n; b0 += bs) {
+                for (int g = 0; g < G; g++) {
+                    int i0 = b0 + 16 * g;
+                    int have = Math.max(0, Math.min(16, n - i0));
+                    transpose(x, i0, have, nf, xs, 16, g * nf * 16);
+                    valid[g] = have == 16 ? 0xFFFFL : (1L << have) - 1;
+                }
+                Arrays.fill(comb, 0f);
+                for (int f = 0; f < p.divisor.length; f++) {
+                    Arrays.fill(votes, 0f);
+                    for (int t = p.forestStart[f]; t < p.forestStart[f + 1]; t++) {
+                        for (int g = 0; g < G; g++) {
+                            int xo = g * nf * 16;
+                            int vo = g * 16 * k;
+                            int node = p.root[t];
+                            long m = valid[g];
+                            int sp = 0;
+                            while (true) {
+                                int r = 4 * node;
+                                int l = rec[r + 1];
+                                if (l == node) {
+                                    int q = rec[r + 3];
+                                    VectorMask<Float> vm = VectorMask.fromLong(S16, m);
+                                    for (int c = 0; c < k; c++) {
+                                        FloatVector.fromArray(S16, votes, vo + c * 16).add(leaf[q + c], vm)
+                                                .intoArray(votes, vo + c * 16);
+                                    }
+                                    if (sp == 0) {
+                                        break;
+                                    }
+                                    sp--;
+                                    node = stackNode[sp];
+                                    m = stackMask[sp];
+                                    continue;
+                                }
+                                long lt = FloatVector.fromArray(S16, xs, xo + rec[r])
+                                        .lt(Float.intBitsToFloat(rec[r + 2])).toLong();
+                                long goL = m & lt;
+                                long goR = m & ~lt;
+                                stackNode[sp] = l + 1;
+                                stackMask[sp] = goR;
+                                sp += (goL != 0 & goR != 0) ? 1 : 0;
+                                node = goL != 0 ? l : l + 1;
+                                m = goL != 0 ? goL : goR;
+                            }
+                        }
+                    }
+                    float div = p.divisor[f];
+                    float w = p.forestTrees[f];
+                    for (int c = 0; c < k * G; c++) {
+                        FloatVector.fromArray(S16, comb, c * 16).add(FloatVector.fromArray(S16, votes, c * 16).div(div).mul(w))
+                                .intoArray(comb, c * 16);
+                    }
+                }
+                for (int g = 0; g < G; g++) {
+                    int i0 = b0 + 16 * g;
+                    int have = Math.max(0, Math.min(16, n - i0));
+                    for (int j = 0; j < have; j++) {
+                        int o = (i0 + j) * k;
+                        for (int c = 0; c < k; c++) {
+                            out[o + c] = comb[(g * k + c) * 16 + j] / p.totalTrees;
+                        }
+                    }
+                }
+            }
+        }
+
+        static void transpose(float[] x, int i0, int have, int nf, float[] xs, int g, int xo) {
+            for (int j = 0; j < have; j++) {
+                int b = (i0 + j) * nf;
+                for (int f = 0; f < nf; f++) {
+                    xs[xo + f * g + j] = x[b + f];
+                }
+            }
+        }
+
+        /** 32 lanes: two 512-bit vectors per feature row, 32-bit masks. */
+        static void predict32(float[] x, int n, float[] out) {
+            int nf = p.featureCount;
+            int k = p.classCount;
+            int[] rec = records(32);
+            float[] leaf = leafRows();
+            float[] xs = new float[nf * 32];
+            int depth = Arrays.stream(p.depth).max().orElseThrow() + 1;
+            int[] stackNode = new int[depth];
+            long[] stackMask = new long[depth];
+            float[] votes = new float[32 * k];
+            float[] comb = new float[32 * k];
+            for (int i0 = 0; i0 < n; i0 += 32) {
+                int have = Math.min(32, n - i0);
+                transpose(x, i0, have, nf, xs, 32, 0);
+                long valid = have == 32 ? 0xFFFFFFFFL : (1L << have) - 1;
+                Arrays.fill(comb, 0f);
+                for (int f = 0; f < p.divisor.length; f++) {
+                    Arrays.fill(votes, 0f);
+                    for (int t = p.forestStart[f]; t < p.forestStart[f + 1]; t++) {
+                        int node = p.root[t];
+                        long m = valid;
+                        int sp = 0;
+                        while (true) {
+                            int r = 4 * node;
+                            int l = rec[r + 1];
+                            if (l == node) {
+                                int q = rec[r + 3];
+                                VectorMask<Float> lo = VectorMask.fromLong(S16, m);
+                                VectorMask<Float> hi = VectorMask.fromLong(S16, m >>> 16);
+                                for (int c = 0; c < k; c++) {
+                                    float v = leaf[q + c];
+                                    FloatVector.fromArray(S16, votes, c * 32).add(v, lo).intoArray(votes, c * 32);
+                                    FloatVector.fromArray(S16, votes, c * 32 + 16).add(v, hi).intoArray(votes, c * 32 + 16);
+                                }
+                                if (sp == 0) {
+                                    break;
+                                }
+                                sp--;
+                                node = stackNode[sp];
+                                m = stackMask[sp];
+                                continue;
+                            }
+                            float th = Float.intBitsToFloat(rec[r + 2]);
+                            int row = rec[r];
+                            long lt = FloatVector.fromArray(S16, xs, row).lt(th).toLong()
+                                    | FloatVector.fromArray(S16, xs, row + 16).lt(th).toLong() << 16;
+                            long goL = m & lt;
+                            long goR = m & ~lt;
+                            stackNode[sp] = l + 1;
+                            stackMask[sp] = goR;
+                            sp += (goL != 0 & goR != 0) ? 1 : 0;
+                            node = goL != 0 ? l : l + 1;
+                            m = goL != 0 ? goL : goR;
+                        }
+                    }
+                    float div = p.divisor[f];
+                    float w = p.forestTrees[f];
+                    for (int c = 0; c < 2 * k; c++) {
+                        FloatVector.fromArray(S16, comb, c * 16).add(FloatVector.fromArray(S16, votes, c * 16).div(div).mul(w))
+                                .intoArray(comb, c * 16);
+                    }
+                }
+                for (int j = 0; j < have; j++) {
+                    int o = (i0 + j) * k;
+                    for (int c = 0; c < k; c++) {
+                        out[o + c] = comb[c * 32 + j] / p.totalTrees;
+                    }
+                }
+            }
         }
     }
 }
