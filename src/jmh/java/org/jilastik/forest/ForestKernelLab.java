@@ -46,14 +46,18 @@ public class ForestKernelLab {
                 Arrays.fill(out, -1f);
                 com.sun.management.ThreadMXBean smx = (com.sun.management.ThreadMXBean) mx;
                 long al0 = smx.getCurrentThreadAllocatedBytes();
+                long pc0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime();
                 long c0 = mx.getCurrentThreadCpuTime();
                 long w0 = System.nanoTime();
                 run(name, x, n, out);
                 long c1 = mx.getCurrentThreadCpuTime();
                 long al1 = smx.getCurrentThreadAllocatedBytes();
+                long pc1 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime();
                 long w1 = System.nanoTime();
-                System.out.printf("%-10s cpu %6.0f ms wall %6.0f ms alloc %6.0f MB same=%b%n", name, (c1 - c0) / 1e6,
-                        (w1 - w0) / 1e6, (al1 - al0) / 1e6, Arrays.equals(out, expected));
+                System.out.printf("%-10s cpu %6.0f ms process cpu %6.0f ms wall %6.0f ms alloc %6.0f MB same=%b%n", name,
+                        (c1 - c0) / 1e6, (pc1 - pc0) / 1e6, (w1 - w0) / 1e6, (al1 - al0) / 1e6, Arrays.equals(out, expected));
             }
         }
     }
@@ -61,6 +65,22 @@ public class ForestKernelLab {
     static void run(String name, float[] x, int n, float[] out) {
         switch (name) {
             case "prod" -> p.predict(x, 0, n, out, 0);
+            case "prod2" -> {
+                try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                    List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+                    int nf = p.featureCount;
+                    for (int start = 0; start < n; start += 65_536) {
+                        int from = start;
+                        int count = Math.min(65_536, n - start);
+                        jobs.add(pool.submit(() -> p.predict(x, from * nf, count, out, from * 3)));
+                    }
+                    for (var j : jobs) {
+                        j.get();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             case "refwalk" -> ForestLayoutVariants.pixelMajorLoop(p, x, n, out);
             case "c8sA" -> Chain.of(p, 8, false).predict8(x, n, out);
             case "c8sB" -> Chain.of(p, 8, true).predict8(x, n, out);
