@@ -40,7 +40,7 @@ public class ForestKernelLab {
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         float[] out = new float[n * 3];
-        for (int rep = 0; rep < 4; rep++) {
+        for (int rep = 0; rep < Integer.getInteger("reps", 4); rep++) {
             for (int v = 1; v < a.length; v++) {
                 String name = a[v];
                 Arrays.fill(out, -1f);

@@ -44,23 +44,27 @@ public final class ForestPredictor {
      *   per forest f: trees forestStart[f] .. forestStart[f+1]-1; divisor[f] = float32 of vigra's vote total
      *                 (the tree count, exactly, when every leaf sums to 1 — checked at compile time)
      *
-     * Traversal: coherent groups. LANES consecutive pixels (one SIMD vector: 16 with AVX-512, 8 with AVX2) are
+     * Traversal: coherent groups. LANES consecutive pixels (two SIMD vectors: 32 with AVX-512, 16 with AVX2) are
      * transposed feature-major into a small scratch (feature c of lane j at c·LANES + j) and walk every tree
-     * together. A group carries a lane mask (a long, bit j = lane j); at a split, one vector compare of the
-     * feature row against the threshold splits the mask into the lanes going left and right; the walk follows a
+     * together. A group carries a lane mask (a long, bit j = lane j); at a split, vector compares of the feature
+     * row against the threshold split the mask into the lanes going left and right; the walk follows a
      * non-empty side and pushes the other on a small stack when both are non-empty (branch-free: both cases
      * store, only the stack pointer increment differs). At a leaf the leaf's K values are added to the group's
      * float32 vote vectors under the mask, then the walk pops the next (node, mask) or finishes the tree. Each
      * lane reaches exactly one leaf per tree and trees run in order, so every pixel's float32 sum is vigra's,
      * in vigra's order (the lanes of a vector add are independent IEEE float adds; no FMA, no reassociation).
-     * Neighbouring pixels of real images mostly take the same path (new-2d-1ch-3class on big2d: all 16 lanes
-     * end in the same leaf in 72 % of group-trees), so a group costs little more than one scalar walk of about
+     * Neighbouring pixels of real images mostly take the same path (new-2d-1ch-3class on big2d: all 16 / 32
+     * lanes end in the same leaf in 72 / 60 % of group-trees), so a group costs little more than one scalar walk of about
      * 2.15 splits per tree. Measured alternatives (8 scalar pixels in registers, trees chained leaf-to-root,
      * tree-outer pixel blocks) and their numbers: ForestKernelLab and ForestPredictionBenchmark in src/jmh.
      */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    /** Pixels walked together: one vector of floats (at most 64 even for 2048-bit SVE, so a long holds a mask). */
-    static final int LANES = SPECIES.length();
+    /** Floats per vector. */
+    static final int VL = SPECIES.length();
+    /** Vectors per group: two (measured about 12 % faster than one on AVX-512), one for vectors above 32 floats. */
+    static final int VECTORS = VL <= 32 ? 2 : 1;
+    /** Pixels walked together (at most 64, so that a long holds a lane mask). */
+    static final int LANES = VL * VECTORS;
 
     final int featureCount;
     final int classCount;
@@ -242,8 +246,10 @@ public final class ForestPredictor {
     private long nanLanes(float[] group) {
         long nan = 0;
         for (int c = 0; c < featureCount; c++) {
-            FloatVector v = FloatVector.fromArray(SPECIES, group, c * LANES);
-            nan |= v.compare(VectorOperators.NE, v).toLong();
+            for (int q = 0; q < VECTORS; q++) {
+                FloatVector v = FloatVector.fromArray(SPECIES, group, c * LANES + q * VL);
+                nan |= v.compare(VectorOperators.NE, v).toLong() << (q * VL);
+            }
         }
         return nan;
     }
@@ -260,20 +266,20 @@ public final class ForestPredictor {
             }
             float div = divisor[f];
             float weight = forestTrees[f];
-            for (int l = 0; l < k; l++) {
-                FloatVector p = FloatVector.fromArray(SPECIES, votes, l * LANES).div(div);
+            for (int i = 0; i < k * LANES; i += VL) {
+                FloatVector p = FloatVector.fromArray(SPECIES, votes, i).div(div);
                 if (parallel) {
                     p = p.mul(weight);
                     if (f > 0) {
-                        p = FloatVector.fromArray(SPECIES, combined, l * LANES).add(p);
+                        p = FloatVector.fromArray(SPECIES, combined, i).add(p);
                     }
                 }
-                p.intoArray(combined, l * LANES);
+                p.intoArray(combined, i);
             }
         }
         if (parallel) {
-            for (int l = 0; l < k; l++) {
-                FloatVector.fromArray(SPECIES, combined, l * LANES).div(totalTrees).intoArray(combined, l * LANES);
+            for (int i = 0; i < k * LANES; i += VL) {
+                FloatVector.fromArray(SPECIES, combined, i).div(totalTrees).intoArray(combined, i);
             }
         }
     }
@@ -302,7 +308,12 @@ public final class ForestPredictor {
                 mask = stackMask[sp];
                 continue;
             }
-            long lt = FloatVector.fromArray(SPECIES, group, rec[r]).lt(Float.intBitsToFloat(rec[r + 2])).toLong();
+            int row = rec[r];
+            float th = Float.intBitsToFloat(rec[r + 2]);
+            long lt = 0;
+            for (int q = 0; q < VECTORS; q++) {
+                lt |= FloatVector.fromArray(SPECIES, group, row + q * VL).lt(th).toLong() << (q * VL);
+            }
             long goLeft = mask & lt;
             long goRight = mask & ~lt;
             stackNode[sp] = left + 1;
@@ -318,27 +329,30 @@ public final class ForestPredictor {
      * four classes are unrolled (measured: the loop costs about a fifth of the whole prediction).
      */
     private void addLeaf(int row, long mask, float[] votes) {
-        VectorMask<Float> m = VectorMask.fromLong(SPECIES, mask);
         float[] v = leafRow;
-        switch (classCount) {
-            case 2 -> {
-                add(votes, 0, v[row], m);
-                add(votes, LANES, v[row + 1], m);
-            }
-            case 3 -> {
-                add(votes, 0, v[row], m);
-                add(votes, LANES, v[row + 1], m);
-                add(votes, 2 * LANES, v[row + 2], m);
-            }
-            case 4 -> {
-                add(votes, 0, v[row], m);
-                add(votes, LANES, v[row + 1], m);
-                add(votes, 2 * LANES, v[row + 2], m);
-                add(votes, 3 * LANES, v[row + 3], m);
-            }
-            default -> {
-                for (int l = 0; l < classCount; l++) {
-                    add(votes, l * LANES, v[row + l], m);
+        for (int q = 0; q < VECTORS; q++) {
+            VectorMask<Float> m = VectorMask.fromLong(SPECIES, mask >>> (q * VL));
+            int at = q * VL;
+            switch (classCount) {
+                case 2 -> {
+                    add(votes, at, v[row], m);
+                    add(votes, at + LANES, v[row + 1], m);
+                }
+                case 3 -> {
+                    add(votes, at, v[row], m);
+                    add(votes, at + LANES, v[row + 1], m);
+                    add(votes, at + 2 * LANES, v[row + 2], m);
+                }
+                case 4 -> {
+                    add(votes, at, v[row], m);
+                    add(votes, at + LANES, v[row + 1], m);
+                    add(votes, at + 2 * LANES, v[row + 2], m);
+                    add(votes, at + 3 * LANES, v[row + 3], m);
+                }
+                default -> {
+                    for (int l = 0; l < classCount; l++) {
+                        add(votes, at + l * LANES, v[row + l], m);
+                    }
                 }
             }
         }
