@@ -18,16 +18,41 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public class ForestKernelLab {
     static ForestPredictor p;
+    static VigraReferencePredictor reference;
 
     public static void main(String[] a) throws Exception {
         String source = a[0];
         VigraClassifier c = BenchFeatures.classifier();
         p = ForestPredictor.compile(c, 3);
+        reference = new VigraReferencePredictor(c, 3);
         int nf = p.featureCount;
         long t0 = System.nanoTime();
         float[] x = BenchFeatures.load(source, nf);
         System.out.printf("features %s loaded in %.1f s%n", source, (System.nanoTime() - t0) / 1e9);
         int n = BenchFeatures.PIXELS;
+        if (a.length > 1 && a[1].equals("cold")) {
+            // First calls in a fresh JVM (interpreter / C1 before C2): 4096-pixel blocks as a tiny image would give.
+            float[] o = new float[4096 * 3];
+            if (a.length > 2 && a[2].equals("touch")) {
+                long w0 = System.nanoTime();
+                float[] q = new float[64];
+                jdk.incubator.vector.VectorSpecies<Float> sp = FloatVector.SPECIES_PREFERRED;
+                FloatVector v = FloatVector.fromArray(sp, q, 0);
+                long bits = v.lt(1f).toLong() | v.compare(jdk.incubator.vector.VectorOperators.NE, v).toLong();
+                v.add(1f, VectorMask.fromLong(sp, bits)).intoArray(q, 0);
+                System.out.printf("vector API touched in %.1f ms%n", (System.nanoTime() - w0) / 1e6);
+            }
+            for (int call = 0; call < 5; call++) {
+                long w0 = System.nanoTime();
+                if (a.length > 2 && a[2].equals("ref")) {
+                    reference.predict(x, call * 4096 * nf, 4096, o, 0);
+                } else {
+                    p.predict(x, call * 4096 * nf, 4096, o, 0);
+                }
+                System.out.printf("cold call %d: %.1f ms%n", call, (System.nanoTime() - w0) / 1e6);
+            }
+            return;
+        }
         float[] expected = p.predict(x, n);
         float[] ref = new float[200_000 * 3];
         new VigraReferencePredictor(c, 3).predict(x, 0, 200_000, ref, 0);
@@ -81,6 +106,7 @@ public class ForestKernelLab {
                     throw new IllegalStateException(e);
                 }
             }
+            case "ref" -> reference.predict(x, 0, n, out, 0);
             case "refwalk" -> ForestLayoutVariants.pixelMajorLoop(p, x, n, out);
             case "c8sA" -> Chain.of(p, 8, false).predict8(x, n, out);
             case "c8sB" -> Chain.of(p, 8, true).predict8(x, n, out);

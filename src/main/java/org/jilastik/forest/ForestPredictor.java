@@ -59,6 +59,14 @@ public final class ForestPredictor {
      * tree-outer pixel blocks) and their numbers: ForestKernelLab and ForestPredictionBenchmark in src/jmh.
      */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Calls with fewer pixels use the reference walk (same numbers). Until C2 has compiled the group kernel, its
+     * vector operations run boxed in the interpreter: measured, a fresh JVM's first 4096-pixel call took 300–385 ms
+     * in the kernel against 57 ms in the reference walk, which matters for tiny images; warm, the reference walk
+     * needs about 1.4 µs per pixel (about 11 ms for this many pixels), and big calls warm the kernel up within a
+     * fraction of their first call.
+     */
+    static final int SMALL_CALL = 8192;
     /** Floats per vector. */
     static final int VL = SPECIES.length();
     /** Vectors per group: two (measured about 12 % faster than one on AVX-512), one for vectors above 32 floats. */
@@ -86,6 +94,8 @@ public final class ForestPredictor {
     final int[] channelOfClass;
     /** Non-null when the fast path cannot reproduce vigra exactly (weighted leaves, leaves not summing to 1). */
     private final VigraReferencePredictor fallback;
+    /** The same numbers for small calls (see {@link #SMALL_CALL}). */
+    private final VigraReferencePredictor reference;
 
     private ForestPredictor(VigraClassifier c, int channelCount) {
         this.featureCount = c.featureCount();
@@ -150,7 +160,8 @@ public final class ForestPredictor {
                 leaf++;
             }
         }
-        fallback = exact ? null : new VigraReferencePredictor(c, channelCount);
+        reference = new VigraReferencePredictor(c, channelCount);
+        fallback = exact ? null : reference;
     }
 
     /**
@@ -202,8 +213,20 @@ public final class ForestPredictor {
         }
         if (fallback != null) {
             fallback.predict(features, featureOffset, pixelCount, out, outOffset);
-            return;
+        } else if (pixelCount < SMALL_CALL) {
+            reference.predict(features, featureOffset, pixelCount, out, outOffset);
+        } else {
+            predictGroups(features, featureOffset, pixelCount, out, outOffset);
         }
+    }
+
+    /** Whether {@link #predictGroups} reproduces vigra for this classifier (else every call uses the reference). */
+    boolean groupKernelExact() {
+        return fallback == null;
+    }
+
+    /** The group kernel on any pixel count (bounds checked by the caller; the classifier must not need the fallback). */
+    void predictGroups(float[] features, int featureOffset, int pixelCount, float[] out, int outOffset) {
         Scratch s = new Scratch(featureCount, classCount, maxDepth);
         for (int start = 0; start < pixelCount; start += LANES) {
             int lanes = Math.min(LANES, pixelCount - start);

@@ -22,13 +22,22 @@ class ForestPredictorTest {
         return new VigraClassifier(ClassifierType.PARALLEL_VIGRA_RF, List.of(forests), known, List.of(), null);
     }
 
-    /** Both engines, checked against each other bit for bit. */
+    /**
+     * Both engines, checked against each other bit for bit: the public call and (small calls go to the reference
+     * walk) the group kernel itself, whenever it applies to the classifier.
+     */
     private static float[] predict(VigraClassifier c, int channels, float... features) {
         int n = features.length / c.featureCount();
-        float[] fast = ForestPredictor.compile(c, channels).predict(features, n);
+        ForestPredictor p = ForestPredictor.compile(c, channels);
+        float[] fast = p.predict(features, n);
         float[] reference = new float[fast.length];
         new VigraReferencePredictor(c, channels).predict(features, 0, n, reference, 0);
         assertThat(fast).as("fast engine = reference").containsExactly(reference);
+        if (p.groupKernelExact()) {
+            float[] kernel = new float[fast.length];
+            p.predictGroups(features, 0, n, kernel, 0);
+            assertThat(kernel).as("group kernel = reference").containsExactly(reference);
+        }
         return fast;
     }
 
@@ -159,7 +168,7 @@ class ForestPredictorTest {
         VigraClassifier c = TestData.classifier("ilastik-ref/new-2d-1ch-3class/blobs2d_pc.ilp",
                 "PixelClassification/ClassifierForests");
         ForestPredictor p = ForestPredictor.compile(c, 3);
-        int n = 4000;
+        int n = 70_000; // parts of 10 000 pixels: large enough for the group kernel
         float[] x = new float[n * c.featureCount()];
         Random rnd = new Random(7);
         for (int i = 0; i < x.length; i++) {
@@ -223,11 +232,13 @@ class ForestPredictorTest {
                 float[] want = new float[n * 4 + 8];
                 Arrays.fill(got, -1f);
                 Arrays.fill(want, -1f);
-                fast.predict(x, r[0] * features, r[1], got, 8);
+                fast.predictGroups(x, r[0] * features, r[1], got, 8);
                 reference.predict(x, r[0] * features, r[1], want, 8);
                 assertThat(got).as("pixels %d..+%d", r[0], r[1]).containsExactly(want);
             }
-            float[] all = fast.predict(x, n);
+            assertThat(fast.groupKernelExact()).isTrue();
+            float[] all = new float[n * 4];
+            fast.predictGroups(x, 0, n, all, 0);
             assertThat(all[(ForestPredictor.LANES + 2) * 4]).isZero();
             assertThat(all[0] + all[1] + all[2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
             assertThat(all[3]).as("label 4 has no class column").isZero();
@@ -244,7 +255,10 @@ class ForestPredictorTest {
         int n = x.length / nf - 11;
         float[] fast = new float[n * 3];
         float[] reference = new float[n * 3];
-        ForestPredictor.compile(c, 3).predict(x, 11 * nf, n, fast, 0);
+        ForestPredictor p = ForestPredictor.compile(c, 3);
+        assertThat(p.groupKernelExact()).isTrue();
+        assertThat(n).as("large enough for the group kernel").isGreaterThanOrEqualTo(ForestPredictor.SMALL_CALL);
+        p.predict(x, 11 * nf, n, fast, 0);
         new VigraReferencePredictor(c, 3).predict(x, 11 * nf, n, reference, 0);
         assertThat(fast).containsExactly(reference);
     }
