@@ -1,16 +1,11 @@
 package org.jilastik.forest;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jilastik.project.StoredGroupReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,25 +20,33 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Prediction of 4 million pixels with the forest of ilastik-ref/new-2d-1ch-3class (41 features, 3 classes,
- * 2 forests × 50 trees); features are the case's own Features export (128×128 pixels) repeated. ilastik's vigra
- * forest needs about 5.8 s for this on one thread.
+ * 2 forests × 50 trees). Features ({@code source}): "big2d" = the project's features of bench/big2d.h5 (first 4 M
+ * pixels, computed once and cached in java.io.tmpdir, see BenchFeatures), "tile" = the case's own 128×128 Features
+ * export repeated. ilastik's vigra forest needs about 5.8 s for this on one thread.
  *
- * <p>Run from the project root: {@code java -jar target/benchmarks.jar ForestPredictionBenchmark -wi 1 -i 3 -f 1}
- * (test data at {@code ../shared/testdata}, or {@code -Djilastik.testdata=...}).
+ * <p>Run from the project root: {@code java --add-modules jdk.incubator.vector -jar target/benchmarks.jar
+ * ForestPredictionBenchmark.production -wi 2 -i 5 -f 1 -p threads=1,2} (test data at {@code ../shared/testdata},
+ * or {@code -Djilastik.testdata=...}).
  *
- * <p>Layouts measured (all on the same flattened arrays; see ForestPredictor's layout comment): {@code reference}
- * = vigra's own encoding walked per pixel; {@code pixelMajorLoop} = per pixel all trees, stop-at-leaf loop;
- * {@code blockLoop} = tree-outer over pixel blocks, stop-at-leaf loop; {@code blockFixedDepth} = tree-outer, each
- * pixel takes depth[t] branch-free steps one after the other; {@code blockLevelSync} = tree-outer, step-outer /
- * pixel-inner branch-free steps (the production kernel), also with early exit. Results: see the forest package
- * notes in the report (numbers depend on the machine; this one is shared).
+ * <p>{@code production} = ForestPredictor (threads = 1: one call; otherwise 64 Ki-pixel chunks on a pool of that
+ * many threads). Older layouts on the same flattened arrays, for comparison: {@code reference} = vigra's own
+ * encoding walked per pixel; {@code pixelMajorLoop} = per pixel all trees, stop-at-leaf loop; {@code blockLoop} =
+ * tree-outer over pixel blocks, stop-at-leaf loop; {@code blockFixedDepth} = tree-outer, each pixel takes depth[t]
+ * branch-free steps; {@code blockLevelSync} = tree-outer, step-outer / pixel-inner branch-free steps, also with
+ * early exit. More (CPU-time harness): ForestKernelLab.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Xms4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Xms4g", "--add-modules", "jdk.incubator.vector"})
 public class ForestPredictionBenchmark {
-    static final int PIXELS = 4_000_000;
+    static final int PIXELS = BenchFeatures.PIXELS;
+
+    @Param({"big2d"})
+    public String source;
+
+    @Param({"1"})
+    public int threads;
 
     @Param({"128"})
     public int block;
@@ -53,30 +56,15 @@ public class ForestPredictionBenchmark {
     float[] features;
     float[] out;
     ExecutorService pool;
-    int threads;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path data = Path.of(System.getProperty("jilastik.testdata", "../shared/testdata"))
-                .resolve("ilastik-ref/new-2d-1ch-3class");
-        float[] tile;
-        VigraClassifier classifier;
-        try (HdfFile ilp = new HdfFile(data.resolve("blobs2d_pc.ilp"));
-             HdfFile exported = new HdfFile(data.resolve("out/blobs2d-data_Features.h5"))) {
-            classifier = ClassifierForestsCodec.decode(StoredGroupReader.read(
-                    (Group) ilp.getByPath("PixelClassification/ClassifierForests")), "ClassifierForests");
-            tile = (float[]) ((Dataset) exported.getByPath("exported_data")).getDataFlat();
-        }
-        int nf = classifier.featureCount();
-        features = new float[PIXELS * nf];
-        for (int at = 0; at < features.length; at += tile.length) {
-            System.arraycopy(tile, 0, features, at, Math.min(tile.length, features.length - at));
-        }
+        VigraClassifier classifier = BenchFeatures.classifier();
+        features = BenchFeatures.load(source == null ? "big2d" : source, classifier.featureCount());
         predictor = ForestPredictor.compile(classifier, 3);
         reference = new VigraReferencePredictor(classifier, 3);
         out = new float[PIXELS * 3];
-        threads = Runtime.getRuntime().availableProcessors();
-        pool = Executors.newFixedThreadPool(threads);
+        pool = Executors.newFixedThreadPool(Math.max(1, threads));
     }
 
     @TearDown(Level.Trial)
@@ -85,13 +73,11 @@ public class ForestPredictionBenchmark {
     }
 
     @Benchmark
-    public float[] productionOneThread() {
-        predictor.predict(features, 0, PIXELS, out, 0);
-        return out;
-    }
-
-    @Benchmark
-    public float[] productionAllThreads() throws Exception {
+    public float[] production() throws Exception {
+        if (threads <= 1) {
+            predictor.predict(features, 0, PIXELS, out, 0);
+            return out;
+        }
         int chunk = 65_536;
         int nf = predictor.featureCount();
         List<Future<?>> jobs = new ArrayList<>();
@@ -103,6 +89,12 @@ public class ForestPredictionBenchmark {
         for (Future<?> j : jobs) {
             j.get();
         }
+        return out;
+    }
+
+    /** The single-thread production call (kept for the older experiment harnesses). */
+    float[] productionOneThread() {
+        predictor.predict(features, 0, PIXELS, out, 0);
         return out;
     }
 

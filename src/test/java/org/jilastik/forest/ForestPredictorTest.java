@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -21,13 +22,22 @@ class ForestPredictorTest {
         return new VigraClassifier(ClassifierType.PARALLEL_VIGRA_RF, List.of(forests), known, List.of(), null);
     }
 
-    /** Both engines, checked against each other bit for bit. */
+    /**
+     * Both engines, checked against each other bit for bit: the public call and (small calls go to the reference
+     * walk) the group kernel itself, whenever it applies to the classifier.
+     */
     private static float[] predict(VigraClassifier c, int channels, float... features) {
         int n = features.length / c.featureCount();
-        float[] fast = ForestPredictor.compile(c, channels).predict(features, n);
+        ForestPredictor p = ForestPredictor.compile(c, channels);
+        float[] fast = p.predict(features, n);
         float[] reference = new float[fast.length];
         new VigraReferencePredictor(c, channels).predict(features, 0, n, reference, 0);
         assertThat(fast).as("fast engine = reference").containsExactly(reference);
+        if (p.groupKernelExact()) {
+            float[] kernel = new float[fast.length];
+            p.predictGroups(features, 0, n, kernel, 0);
+            assertThat(kernel).as("group kernel = reference").containsExactly(reference);
+        }
         return fast;
     }
 
@@ -158,7 +168,7 @@ class ForestPredictorTest {
         VigraClassifier c = TestData.classifier("ilastik-ref/new-2d-1ch-3class/blobs2d_pc.ilp",
                 "PixelClassification/ClassifierForests");
         ForestPredictor p = ForestPredictor.compile(c, 3);
-        int n = 4000;
+        int n = 70_000; // parts of 10 000 pixels: large enough for the group kernel
         float[] x = new float[n * c.featureCount()];
         Random rnd = new Random(7);
         for (int i = 0; i < x.length; i++) {
@@ -178,5 +188,78 @@ class ForestPredictorTest {
             }
         }
         assertThat(parallelOut).containsExactly(single);
+    }
+
+    /**
+     * The coherent-group kernel (LANES pixels walk a tree together under a lane mask): smooth ramps make
+     * neighbouring pixels share the upper part of their paths and part ways at different depths; ranges start
+     * mid-group and end one short of / one past a group; a NaN sits inside a group; single-forest and parallel
+     * classifiers. Every result must equal the reference bit for bit.
+     */
+    @Test
+    void lanesThatPartWaysInsideAGroupMatchTheReference() {
+        Random rnd = new Random(3);
+        int features = 5;
+        int k = 3;
+        long[] labels = {1, 2, 3};
+        float[] values = new float[40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i - 20f;
+        }
+        VigraTree[] trees = new VigraTree[30];
+        for (int t = 0; t < trees.length; t++) {
+            trees[t] = TinyForests.random(rnd, features, k, 2 + rnd.nextInt(10), values);
+        }
+        VigraForest a = TinyForests.forest(features, labels, false, Arrays.copyOfRange(trees, 0, 17));
+        VigraForest b = TinyForests.forest(features, labels, false, Arrays.copyOfRange(trees, 17, 30));
+        int n = 40 * ForestPredictor.LANES + 3;
+        float[] x = new float[n * features];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < features; c++) {
+                // A slow ramp per feature (period differs by feature) plus rare jumps.
+                x[i * features + c] = (float) (20 * Math.sin(i / (7.0 + 5 * c))) + (rnd.nextInt(50) == 0 ? 9f : 0f);
+            }
+        }
+        x[(ForestPredictor.LANES + 2) * features + 1] = Float.NaN;
+        for (VigraClassifier c : List.of(parallel(labels, a, b),
+                new VigraClassifier(ClassifierType.VIGRA_RF, List.of(a), labels, List.of(), null))) {
+            ForestPredictor fast = ForestPredictor.compile(c, 4);
+            VigraReferencePredictor reference = new VigraReferencePredictor(c, 4);
+            int[][] ranges = {{0, n}, {5, ForestPredictor.LANES - 1}, {3, ForestPredictor.LANES + 1},
+                {ForestPredictor.LANES, 2 * ForestPredictor.LANES}, {n - 1, 1}, {7, 0}};
+            for (int[] r : ranges) {
+                float[] got = new float[n * 4 + 8];
+                float[] want = new float[n * 4 + 8];
+                Arrays.fill(got, -1f);
+                Arrays.fill(want, -1f);
+                fast.predictGroups(x, r[0] * features, r[1], got, 8);
+                reference.predict(x, r[0] * features, r[1], want, 8);
+                assertThat(got).as("pixels %d..+%d", r[0], r[1]).containsExactly(want);
+            }
+            assertThat(fast.groupKernelExact()).isTrue();
+            float[] all = new float[n * 4];
+            fast.predictGroups(x, 0, n, all, 0);
+            assertThat(all[(ForestPredictor.LANES + 2) * 4]).isZero();
+            assertThat(all[0] + all[1] + all[2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(all[3]).as("label 4 has no class column").isZero();
+        }
+    }
+
+    /** The project's own forest on ilastik's exported features, starting mid-group, equals the reference. */
+    @Test
+    void realForestOnRealFeaturesMatchesTheReference() {
+        VigraClassifier c = TestData.classifier("ilastik-ref/new-2d-1ch-3class/blobs2d_pc.ilp",
+                "PixelClassification/ClassifierForests");
+        float[] x = TestData.exported("ilastik-ref/new-2d-1ch-3class/out/blobs2d-data_Features.h5", null).data();
+        int nf = c.featureCount();
+        int n = x.length / nf - 11;
+        float[] fast = new float[n * 3];
+        float[] reference = new float[n * 3];
+        ForestPredictor p = ForestPredictor.compile(c, 3);
+        assertThat(p.groupKernelExact()).isTrue();
+        assertThat(n).as("large enough for the group kernel").isGreaterThanOrEqualTo(ForestPredictor.SMALL_CALL);
+        p.predict(x, 11 * nf, n, fast, 0);
+        new VigraReferencePredictor(c, 3).predict(x, 11 * nf, n, reference, 0);
+        assertThat(fast).containsExactly(reference);
     }
 }
