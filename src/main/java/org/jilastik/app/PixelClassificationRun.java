@@ -174,8 +174,17 @@ final class PixelClassificationRun {
             spatialShape[k] = shape[i];
             halo[k] = fullHalo[i];
         }
+        // Beyond the memory budget, keep tiles small enough that every worker gets work and a tile's
+        // intermediates stay in the lower cache levels: at most 512 pixels per edge in 2-D; in 3-D, where the halo
+        // is paid on every face, at least three halos so that recomputing borders stays below about 2x.
+        long maxHalo = 0;
+        for (long h : halo) {
+            maxHalo = Math.max(maxHalo, h);
+        }
+        long edgeCap = n <= 2 ? 512 : Math.max(64, 3 * maxHalo);
+        long capBytes = TileSizer.bytes(capped(spatialShape, edgeCap), halo, pipeline.bytesPerPixel());
         long[] spatialTile = TileSizer.choose(spatialShape, halo, pipeline.bytesPerPixel(),
-                budget.workingBytesPerThread(), 64);
+                Math.min(budget.workingBytesPerThread(), capBytes), 64);
         long maxEdge = ResourceBudget.maxTileEdge();
         for (int k = 0; k < n; k++) {
             spatialTile[k] = Math.min(spatialTile[k], maxEdge);
@@ -189,6 +198,14 @@ final class PixelClassificationRun {
             tile[i] = k >= 0 ? spatialTile[k] : a == 'c' ? outShape[i] : 1;
         }
         return tile;
+    }
+
+    private static long[] capped(long[] shape, long edge) {
+        long[] out = shape.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(out[i], edge);
+        }
+        return out;
     }
 
     private static Number drangeLow(PixelExportSource s, DType raw) {
