@@ -129,14 +129,15 @@ public final class FeatureComputer {
             for (int c = 0; c < plan.inputChannels(); c++) {
                 float[] raw = inputs.plane(t0 + t, c);
                 for (ScaleFilters f : filters) {
-                    // interleave each column's planes at once so their arrays go back to the pool
                     f.compute(raw, rawFrame, target, c, planes, scratch);
-                    whole.interleave(planes, target, t0 + t, out);
-                    for (int ch = 0; ch < channels; ch++) {
-                        scratch.give(planes[ch]);
-                        planes[ch] = null;
-                    }
                 }
+            }
+            // one interleave of all channels: the output is written once (interleaving column by column would
+            // sweep the whole channel-last output once per column)
+            whole.interleave(planes, target, t0 + t, out);
+            for (int ch = 0; ch < channels; ch++) {
+                scratch.give(planes[ch]);
+                planes[ch] = null;
             }
         }
     }
