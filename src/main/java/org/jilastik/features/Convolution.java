@@ -148,19 +148,57 @@ public final class Convolution {
         int snx = sf.size(Frame.X);
         int sy = df.start(Frame.Y) - sf.start(Frame.Y);
         int sx = df.start(Frame.X) - sf.start(Frame.X);
-        int[] off = new int[2 * r + 1];
+        int nz = df.size(Frame.Z);
+        int snz = sf.size(Frame.Z);
+        // Cache blocking. Output plane z reads 2R+1 source planes; read in place, those are 2R+1 streams one plane
+        // apart (64 KB for 128², a multiple of the L1 set period), which all fall into the same few cache sets
+        // and evict each other. So a stretch of CHUNK floats is first copied out of every source plane into a
+        // dense tile (source plane q at q·CHUNK), and all output planes of the stretch are computed from the tile.
+        // Each output is the same sequence of operations on the same values, so the result is unchanged.
         boolean wholePlanes = dny == sny && dnx == snx;
         int rows = wholePlanes ? 1 : dny;
         int len = wholePlanes ? dny * dnx : dnx;
-        for (int z = 0; z < df.size(Frame.Z); z++) {
-            for (int y = 0; y < rows; y++) {
-                for (int t = 0; t <= 2 * r; t++) {
-                    off[t] = (map[z + t] * sny + sy + y) * snx + sx;
+        int[] off = new int[2 * r + 1];
+        if (r < TILED_Z_MIN_RADIUS) {
+            // few streams: reading in place is cheaper than copying
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < rows; y++) {
+                    for (int t = 0; t <= 2 * r; t++) {
+                        off[t] = (map[z + t] * sny + sy + y) * snx + sx;
+                    }
+                    RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, len, true);
                 }
-                RowKernels.row(src, off, k, dst, (z * dny + y) * dnx, 0, len, true);
+            }
+            return;
+        }
+        int qLo = Integer.MAX_VALUE;
+        int qHi = -1;
+        for (int q : map) {
+            qLo = Math.min(qLo, q);
+            qHi = Math.max(qHi, q);
+        }
+        float[] tile = new float[snz * CHUNK];
+        for (int y = 0; y < rows; y++) {
+            for (int c0 = 0; c0 < len; c0 += CHUNK) {
+                int w = Math.min(CHUNK, len - c0);
+                for (int q = qLo; q <= qHi; q++) {
+                    System.arraycopy(src, (q * sny + sy + y) * snx + sx + c0, tile, q * CHUNK, w);
+                }
+                for (int z = 0; z < nz; z++) {
+                    for (int t = 0; t <= 2 * r; t++) {
+                        off[t] = map[z + t] * CHUNK;
+                    }
+                    RowKernels.row(tile, off, k, dst, (z * dny + y) * dnx + c0, 0, w, true);
+                }
             }
         }
     }
+
+    /** Floats per stretch in the z pass (see {@link #passZ}); a multiple of every vector length. */
+    private static final int CHUNK = 128;
+
+    /** Smallest z radius for which the tiled z pass is faster (measured on 128³: r = 3 in place, r = 7 tiled). */
+    private static final int TILED_Z_MIN_RADIUS = 5;
 
     /**
      * The x range {@code [lo, hi)} (image coordinates) where fastfilters' inner (x) pass uses its FMA vector loops

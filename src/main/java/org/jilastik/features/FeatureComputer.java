@@ -22,7 +22,8 @@ import org.jilastik.array.Box;
  * coordinates, and mirroring happens only at true image borders.
  *
  * <p>Thread safety: immutable after construction; {@link #compute} may be called from many threads at once
- * (each call allocates its own scratch: about 6–12 float arrays of the block's size per scale at a time).
+ * (each call, and each task of {@link #computeParallel}, uses its own {@link Scratch} pool: about 6–12 float arrays
+ * of the block's size per scale at a time, reused across passes).
  */
 public final class FeatureComputer {
     private final FeaturePlan plan;
@@ -82,7 +83,8 @@ public final class FeatureComputer {
                 float[] raw = inputs.plane(t0 + t, c);
                 int channel = c;
                 for (ScaleFilters f : filters) {
-                    futures.add(executor.submit(() -> f.compute(raw, inputs.frame(), target, channel, planes)));
+                    futures.add(executor.submit(
+                            () -> f.compute(raw, inputs.frame(), target, channel, planes, new Scratch())));
                 }
             }
             try {
@@ -121,15 +123,22 @@ public final class FeatureComputer {
         int tIndex = plan.axes().indexOf('t');
         long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
         int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
+        Scratch scratch = new Scratch();
+        float[][] planes = new float[channels][];
         for (int t = 0; t < nt; t++) {
-            float[][] planes = new float[channels][];
             for (int c = 0; c < plan.inputChannels(); c++) {
                 float[] raw = inputs.plane(t0 + t, c);
                 for (ScaleFilters f : filters) {
-                    f.compute(raw, rawFrame, target, c, planes);
+                    f.compute(raw, rawFrame, target, c, planes, scratch);
                 }
             }
+            // one interleave of all channels: the output is written once (interleaving column by column would
+            // sweep the whole channel-last output once per column)
             whole.interleave(planes, target, t0 + t, out);
+            for (int ch = 0; ch < channels; ch++) {
+                scratch.give(planes[ch]);
+                planes[ch] = null;
+            }
         }
     }
 }

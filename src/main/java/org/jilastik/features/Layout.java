@@ -50,7 +50,7 @@ final class Layout {
 
     /**
      * Writes one time point of channel planes over {@code part} (inside this frame) into {@code out}, laid out for
-     * this box with the channel fastest. Works in short runs of pixels so the writes stay in cache.
+     * this box with the channel fastest; channels whose plane is null are left as they are. Works in short runs of pixels so the writes stay in cache.
      */
     void interleave(float[][] planes, Frame part, long t, float[] out) {
         int channels = planes.length;
@@ -68,6 +68,9 @@ final class Layout {
                     int o = (pix + x0) * channels;
                     for (int ch = 0; ch < channels; ch++) {
                         float[] plane = planes[ch];
+                        if (plane == null) {
+                            continue;
+                        }
                         int s = src + x0;
                         for (int i = 0; i < len; i++) {
                             out[o + i * channels + ch] = plane[s + i];

@@ -13,7 +13,8 @@ import java.util.Map;
  * Smoothing and the Difference of Gaussians. Every result is the same float32 sequence of operations as a
  * stand-alone filter would do, so sharing changes no value.
  *
- * <p>Immutable (kernels only); {@link #compute} allocates its own scratch, so one instance may serve many threads.
+ * <p>Immutable (kernels only); {@link #compute} takes its work arrays from the caller's {@link Scratch} and gives
+ * back all but the output planes, so one instance may serve many threads (each with its own Scratch).
  */
 final class ScaleFilters {
     private static final int G = 0;
@@ -50,24 +51,30 @@ final class ScaleFilters {
      *                     halo (clipped to the image)
      * @param inputChannel index of the input channel (selects the output channels)
      * @param planes       receives, for each output channel ch this column computes, {@code planes[ch]}: a new
-     *                     array over {@code target} (C-order); an array may be shared by no two channels
+     *                     array over {@code target} (C-order) taken from {@code scratch}, now owned by the caller
+     *                     (who may give it back once read); an array is shared by no two channels
+     * @param scratch      this thread's pool of work arrays; every intermediate goes back to it
      */
-    void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, float[][] planes) {
+    void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, float[][] planes, Scratch scratch) {
         int featR = step.featureRadius();
         Frame pFrame = target.grow(axisRadii(featR));
-        float[] p = separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame);
+        float[] p = separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame, scratch);
         int dims = step.dims();
-        Map<Integer, float[]> d = derivatives(p, pFrame, feature, neededTuples(dims), target);
+        Map<Integer, float[]> d = derivatives(p, pFrame, feature, neededTuples(dims), target, scratch);
         int n = target.numElements();
+        java.util.Set<float[]> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ScaleStep.Output o : step.outputs()) {
             int ch = o.firstChannel() + inputChannel * o.feature().channelsPerInput(dims);
             switch (o.feature()) {
-                case GAUSSIAN_SMOOTHING -> planes[ch] = d.get(code(G, G, G));
+                case GAUSSIAN_SMOOTHING -> {
+                    planes[ch] = d.get(code(G, G, G));
+                    kept.add(planes[ch]);
+                }
                 case LAPLACIAN_OF_GAUSSIAN -> {
                     float[] xx = d.get(code(D2, G, G));
                     float[] yy = d.get(code(G, D2, G));
                     float[] zz = dims == 3 ? d.get(code(G, G, D2)) : null;
-                    float[] v = new float[n];
+                    float[] v = scratch.take(n);
                     for (int i = 0; i < n; i++) {
                         v[i] = xx[i] + yy[i];
                     }
@@ -82,7 +89,7 @@ final class ScaleFilters {
                     float[] gx = d.get(code(D1, G, G));
                     float[] gy = d.get(code(G, D1, G));
                     float[] gz = dims == 3 ? d.get(code(G, G, D1)) : null;
-                    float[] v = new float[n];
+                    float[] v = scratch.take(n);
                     for (int i = 0; i < n; i++) {
                         v[i] = gx[i] * gx[i] + gy[i] * gy[i];
                     }
@@ -98,14 +105,14 @@ final class ScaleFilters {
                 }
                 case DIFFERENCE_OF_GAUSSIANS -> {
                     float[] outer = d.get(code(G, G, G));
-                    float[] inner = separable(p, pFrame, dogInner, dogInner, useZ ? dogInner : null, target);
+                    float[] inner = separable(p, pFrame, dogInner, dogInner, useZ ? dogInner : null, target, scratch);
                     for (int i = 0; i < n; i++) {
                         inner[i] = outer[i] - inner[i];
                     }
                     planes[ch] = inner;
                 }
                 case HESSIAN_OF_GAUSSIAN_EIGENVALUES -> {
-                    newPlanes(planes, ch, dims, n);
+                    newPlanes(planes, ch, dims, n, scratch);
                     if (dims == 2) {
                         Eigenvalues.symmetric2(d.get(code(D2, G, G)), d.get(code(D1, D1, G)), d.get(code(G, D2, G)),
                                 n, planes[ch], planes[ch + 1]);
@@ -115,25 +122,32 @@ final class ScaleFilters {
                     }
                 }
                 case STRUCTURE_TENSOR_EIGENVALUES -> {
-                    newPlanes(planes, ch, dims, n);
-                    structureTensor(p, pFrame, target, dims, planes, ch);
+                    newPlanes(planes, ch, dims, n, scratch);
+                    structureTensor(p, pFrame, target, dims, planes, ch, scratch);
                 }
             }
         }
+        for (float[] a : d.values()) {
+            if (!kept.contains(a)) {
+                scratch.give(a);
+            }
+        }
+        scratch.give(p);
     }
 
-    private static void newPlanes(float[][] planes, int ch, int dims, int n) {
+    private static void newPlanes(float[][] planes, int ch, int dims, int n, Scratch scratch) {
         for (int k = 0; k < dims; k++) {
-            planes[ch + k] = new float[n];
+            planes[ch + k] = scratch.take(n);
         }
     }
 
-    private void structureTensor(float[] p, Frame pFrame, Frame target, int dims, float[][] planes, int ch) {
+    private void structureTensor(float[] p, Frame pFrame, Frame target, int dims, float[][] planes, int ch,
+                                 Scratch scratch) {
         Kernel1D smooth = feature[G];
         Frame tensorFrame = target.grow(axisRadii(smooth.radius()));
         int[][] tuples = dims == 2 ? new int[][] {{D1, G, G}, {G, D1, G}}
                 : new int[][] {{D1, G, G}, {G, D1, G}, {G, G, D1}};
-        Map<Integer, float[]> g = derivatives(p, pFrame, gradient, tuples, tensorFrame);
+        Map<Integer, float[]> g = derivatives(p, pFrame, gradient, tuples, tensorFrame, scratch);
         float[][] grad = new float[dims][];
         for (int a = 0; a < dims; a++) {
             grad[a] = g.get(code(tuples[a][0], tuples[a][1], tuples[a][2]));
@@ -146,17 +160,24 @@ final class ScaleFilters {
             for (int b = a; b < dims; b++) {
                 float[] ga = grad[a];
                 float[] gb = grad[b];
-                float[] prod = new float[m];
+                float[] prod = scratch.take(m);
                 for (int i = 0; i < m; i++) {
                     prod[i] = ga[i] * gb[i];
                 }
-                t[e++] = separable(prod, tensorFrame, smooth, smooth, useZ ? smooth : null, target);
+                t[e++] = separable(prod, tensorFrame, smooth, smooth, useZ ? smooth : null, target, scratch);
+                scratch.give(prod);
             }
+        }
+        for (float[] a : g.values()) {
+            scratch.give(a);
         }
         if (dims == 2) {
             Eigenvalues.symmetric2(t[0], t[1], t[2], n, planes[ch], planes[ch + 1]);
         } else {
             eigen3(t, target, planes, ch);
+        }
+        for (float[] a : t) {
+            scratch.give(a);
         }
     }
 
@@ -242,7 +263,8 @@ final class ScaleFilters {
      * All filters {@code tuples} (kernel orders for x, y, z; z ignored in 2-D) of kernels {@code k} (all of one
      * σ, hence one radius) from {@code src} onto {@code target}, sharing common x and x·y prefixes.
      */
-    private Map<Integer, float[]> derivatives(float[] src, Frame sf, Kernel1D[] k, int[][] tuples, Frame target) {
+    private Map<Integer, float[]> derivatives(float[] src, Frame sf, Kernel1D[] k, int[][] tuples, Frame target,
+                                              Scratch scratch) {
         int r = k[0].radius();
         Frame afterX = target.grow(new int[] {useZ ? r : 0, r, 0});
         Frame afterY = target.grow(new int[] {useZ ? r : 0, 0, 0});
@@ -250,26 +272,43 @@ final class ScaleFilters {
         Map<Integer, float[]> xs = new HashMap<>();
         Map<Integer, float[]> xys = new HashMap<>();
         for (int[] t : tuples) {
-            float[] ax = xs.computeIfAbsent(t[0], o -> pass(src, sf, Frame.X, k[o], afterX));
-            float[] axy = xys.computeIfAbsent(t[0] + 3 * t[1], o -> pass(ax, afterX, Frame.Y, k[t[1]], afterY));
-            float[] axyz = useZ ? pass(axy, afterY, Frame.Z, k[t[2]], target) : axy;
+            float[] ax = xs.computeIfAbsent(t[0], o -> pass(src, sf, Frame.X, k[o], afterX, scratch));
+            float[] axy = xys.computeIfAbsent(t[0] + 3 * t[1],
+                    o -> pass(ax, afterX, Frame.Y, k[t[1]], afterY, scratch));
+            float[] axyz = useZ ? pass(axy, afterY, Frame.Z, k[t[2]], target, scratch) : axy;
             result.put(code(t[0], t[1], useZ ? t[2] : G), axyz);
+        }
+        for (float[] a : xs.values()) {
+            scratch.give(a);
+        }
+        if (useZ) {
+            // in 2-D the x·y results are the results themselves
+            for (float[] a : xys.values()) {
+                scratch.give(a);
+            }
         }
         return result;
     }
 
     /** A separable filter with kernels kx, ky and (unless null) kz from {@code src} onto {@code target}. */
-    private static float[] separable(float[] src, Frame sf, Kernel1D kx, Kernel1D ky, Kernel1D kz, Frame target) {
+    private static float[] separable(float[] src, Frame sf, Kernel1D kx, Kernel1D ky, Kernel1D kz, Frame target,
+                                     Scratch scratch) {
         int rz = kz == null ? 0 : kz.radius();
         Frame afterX = target.grow(new int[] {rz, ky.radius(), 0});
         Frame afterY = target.grow(new int[] {rz, 0, 0});
-        float[] a = pass(src, sf, Frame.X, kx, afterX);
-        float[] b = pass(a, afterX, Frame.Y, ky, afterY);
-        return kz == null ? b : pass(b, afterY, Frame.Z, kz, target);
+        float[] a = pass(src, sf, Frame.X, kx, afterX, scratch);
+        float[] b = pass(a, afterX, Frame.Y, ky, afterY, scratch);
+        scratch.give(a);
+        if (kz == null) {
+            return b;
+        }
+        float[] c = pass(b, afterY, Frame.Z, kz, target, scratch);
+        scratch.give(b);
+        return c;
     }
 
-    private static float[] pass(float[] src, Frame sf, int axis, Kernel1D k, Frame df) {
-        float[] dst = new float[df.numElements()];
+    private static float[] pass(float[] src, Frame sf, int axis, Kernel1D k, Frame df, Scratch scratch) {
+        float[] dst = scratch.take(df.numElements());
         Convolution.convolve(src, sf, axis, k, dst, df);
         return dst;
     }
