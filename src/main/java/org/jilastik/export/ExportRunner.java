@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
+import org.jilastik.exec.TileGrid;
 import org.jilastik.error.JilastikException;
 import org.jilastik.io.ImageSink;
 
@@ -62,11 +63,7 @@ public final class ExportRunner {
             long want = Math.max(1, Math.min(tileShape[i], shape[i]));
             tile[i] = Math.max(1, unit[i]) * Math.ceilDiv(want, Math.max(1, unit[i]));
         }
-        long elements = 1;
-        for (long t : tile) {
-            elements = Math.multiplyExact(elements, t);
-        }
-        return run(plan, tiles(shape, tile, elements), computer, pool, progress);
+        return run(plan, new TileGrid(Box.ofShape(shape), tile).tiles(), computer, pool, progress);
     }
 
     private static Path run(ExportPlan plan, List<Box> tiles, SourceComputer computer, ExecutorService pool,
@@ -157,26 +154,6 @@ public final class ExportRunner {
             tile[i] = unit[i] * Math.min(fit, needed);
             elements = others * tile[i];
         }
-        List<Box> out = new ArrayList<>();
-        long[] pos = new long[n];
-        while (true) {
-            long[] stop = new long[n];
-            for (int i = 0; i < n; i++) {
-                stop[i] = Math.min(shape[i], pos[i] + tile[i]);
-            }
-            out.add(new Box(pos.clone(), stop));
-            int k = n - 1;
-            while (k >= 0) {
-                pos[k] += tile[k];
-                if (pos[k] < shape[k]) {
-                    break;
-                }
-                pos[k] = 0;
-                k--;
-            }
-            if (k < 0) {
-                return out;
-            }
-        }
+        return new TileGrid(Box.ofShape(shape), tile).tiles();
     }
 }
