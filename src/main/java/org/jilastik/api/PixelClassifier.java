@@ -10,7 +10,6 @@ import org.jilastik.exec.BlockRunner;
 import org.jilastik.exec.Progress;
 import org.jilastik.exec.ResourceBudget;
 import org.jilastik.exec.TileGrid;
-import org.jilastik.exec.TileSizer;
 import org.jilastik.features.FeaturePlan;
 import org.jilastik.io.BlockSource;
 import org.jilastik.io.ImageSource;
@@ -105,17 +104,7 @@ public final class PixelClassifier {
         long[] outShape = shape.clone();
         outShape[c] = pipeline.channels(source);
         Block out = Block.allocate(axes, Box.ofShape(outShape), source.dtype());
-        long[] tile = new long[shape.length];
-        long[] halo = plan.halo();
-        long[] spatial = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            boolean sp = "zyx".indexOf(axes.get(i)) >= 0;
-            spatial[i] = sp ? shape[i] : 1;
-        }
-        long[] t = TileSizer.choose(spatial, halo, pipeline.bytesPerPixel(), budget.workingBytesPerThread(), 64);
-        for (int i = 0; i < shape.length; i++) {
-            tile[i] = axes.get(i) == 'c' ? shape[i] : axes.get(i) == 't' ? 1 : t[i];
-        }
+        long[] tile = pipeline.tileShape(budget.workingBytesPerThread(), ResourceBudget.maxTileEdge());
         List<Box> tiles = new TileGrid(Box.ofShape(shape), tile).tiles();
         BlockRunner.run(tiles, budget.threads(), Progress.SILENT, box -> {
             Block input = image.read(plan.inputBox(box));

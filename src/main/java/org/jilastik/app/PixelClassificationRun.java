@@ -11,7 +11,6 @@ import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.Progress;
 import org.jilastik.exec.ResourceBudget;
-import org.jilastik.exec.TileSizer;
 import org.jilastik.export.ExportChoices;
 import org.jilastik.export.ExportPlan;
 import org.jilastik.export.ExportPlanner;
@@ -87,7 +86,7 @@ final class PixelClassificationRun {
                 exportPlan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
             }
             ImageSource finalMask = maskImage;
-            long[] tile = tileShape(exportPlan, pipelineAxes, shape, plan, pipeline, source);
+            long[] tile = tileShape(exportPlan, pipeline);
             ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
                     r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
             try {
@@ -154,58 +153,20 @@ final class PixelClassificationRun {
         return view;
     }
 
-    // Output tiles: spatial extents from the memory budget (grown tile incl. halo must fit one worker's share),
-    // t = 1, channels whole; mapped onto the output axes by letter. JILASTIK_MAX_TILE_EDGE caps the edges.
-    private long[] tileShape(ExportPlan exportPlan, Axes pipelineAxes, long[] shape, FeaturePlan plan,
-            PixelPipeline pipeline, PixelExportSource source) {
-        StringBuilder spatialLetters = new StringBuilder();
-        for (int i = 0; i < pipelineAxes.size(); i++) {
-            char a = pipelineAxes.get(i);
-            if (a == 'z' || a == 'y' || a == 'x') {
-                spatialLetters.append(a);
-            }
-        }
-        int n = spatialLetters.length();
-        long[] spatialShape = new long[n];
-        long[] halo = new long[n];
-        long[] fullHalo = plan.halo();
-        for (int k = 0; k < n; k++) {
-            int i = pipelineAxes.indexOf(spatialLetters.charAt(k));
-            spatialShape[k] = shape[i];
-            halo[k] = fullHalo[i];
-        }
-        // Beyond the memory budget, keep tiles small enough that every worker gets work and a tile's
-        // intermediates stay in the lower cache levels: at most 512 pixels per edge in 2-D; in 3-D, where the halo
-        // is paid on every face, at least three halos so that recomputing borders stays below about 2x.
-        long maxHalo = 0;
-        for (long h : halo) {
-            maxHalo = Math.max(maxHalo, h);
-        }
-        long edgeCap = n <= 2 ? 512 : Math.max(64, 3 * maxHalo);
-        long capBytes = TileSizer.bytes(capped(spatialShape, edgeCap), halo, pipeline.bytesPerPixel());
-        long[] spatialTile = TileSizer.choose(spatialShape, halo, pipeline.bytesPerPixel(),
-                Math.min(budget.workingBytesPerThread(), capBytes), 64);
-        long maxEdge = ResourceBudget.maxTileEdge();
-        for (int k = 0; k < n; k++) {
-            spatialTile[k] = Math.min(spatialTile[k], maxEdge);
-        }
+    // Output tiles: the pipeline's tile (spatial extents from the memory budget, t = 1, channels whole) mapped onto
+    // the output axes by letter; axes the output adds are 1, and the output's channel axis is taken whole.
+    private long[] tileShape(ExportPlan exportPlan, PixelPipeline pipeline) {
+        Axes pipelineAxes = pipeline.plan().axes();
+        long[] pipelineTile = pipeline.tileShape(budget.workingBytesPerThread(), ResourceBudget.maxTileEdge());
         Axes out = exportPlan.outputAxes();
         long[] outShape = exportPlan.outputShape();
         long[] tile = new long[out.size()];
         for (int i = 0; i < tile.length; i++) {
             char a = out.get(i);
-            int k = spatialLetters.indexOf(String.valueOf(a));
-            tile[i] = k >= 0 ? spatialTile[k] : a == 'c' ? outShape[i] : 1;
+            int k = pipelineAxes.indexOf(a);
+            tile[i] = a == 'c' ? outShape[i] : k >= 0 ? pipelineTile[k] : 1;
         }
         return tile;
-    }
-
-    private static long[] capped(long[] shape, long edge) {
-        long[] out = shape.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.min(out[i], edge);
-        }
-        return out;
     }
 
     private static Number drangeLow(PixelExportSource s, DType raw) {

@@ -4,6 +4,7 @@ import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
+import org.jilastik.exec.TileSizer;
 import org.jilastik.features.FeatureComputer;
 import org.jilastik.features.FeaturePlan;
 import org.jilastik.forest.ProbabilityMaps;
@@ -54,6 +55,47 @@ public final class PixelPipeline {
     /** Working bytes per output pixel of a block (inputs, features, scratch, probabilities), for tile sizing. */
     public long bytesPerPixel() {
         return 4L * (plan.channelCount() + 2L * stage.classCount() + 4L * plan.inputChannels()) + 64L;
+    }
+
+    /**
+     * The extents of the blocks to compute, one per plan axis: {@code t} 1, {@code c} whole, the spatial axes as
+     * large as one worker's memory allows for the block grown by its halo (see {@link TileSizer}), and besides
+     * small enough that every worker gets work and a block's intermediates stay in the lower cache levels: at
+     * most 512 pixels per edge in 2-D; in 3-D, where the halo is paid on every face, at least three halos, so
+     * that recomputing borders stays below about 2x.
+     *
+     * @param workingBytes bytes one worker may use for one block
+     * @param maxEdge      an upper bound for every spatial edge ({@code Long.MAX_VALUE} for none)
+     */
+    public long[] tileShape(long workingBytes, long maxEdge) {
+        Axes axes = plan.axes();
+        long[] shape = plan.imageShape();
+        long[] fullHalo = plan.halo();
+        int[] spatial = java.util.stream.IntStream.range(0, axes.size())
+                .filter(i -> "zyx".indexOf(axes.get(i)) >= 0).toArray();
+        long[] spatialShape = new long[spatial.length];
+        long[] halo = new long[spatial.length];
+        long maxHalo = 0;
+        for (int k = 0; k < spatial.length; k++) {
+            spatialShape[k] = shape[spatial[k]];
+            halo[k] = fullHalo[spatial[k]];
+            maxHalo = Math.max(maxHalo, halo[k]);
+        }
+        long edgeCap = spatial.length <= 2 ? 512 : Math.max(64, 3 * maxHalo);
+        long[] capped = new long[spatial.length];
+        for (int k = 0; k < spatial.length; k++) {
+            capped[k] = Math.min(spatialShape[k], edgeCap);
+        }
+        long capBytes = TileSizer.bytes(capped, halo, bytesPerPixel());
+        long[] spatialTile = TileSizer.choose(spatialShape, halo, bytesPerPixel(), Math.min(workingBytes, capBytes),
+                64);
+        long[] tile = new long[axes.size()];
+        java.util.Arrays.fill(tile, 1);
+        tile[axes.indexOf('c')] = shape[axes.indexOf('c')];
+        for (int k = 0; k < spatial.length; k++) {
+            tile[spatial[k]] = Math.min(spatialTile[k], maxEdge);
+        }
+        return tile;
     }
 
     /**
