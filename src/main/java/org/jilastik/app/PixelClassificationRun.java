@@ -86,13 +86,20 @@ final class PixelClassificationRun {
                 exportPlan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
             }
             ImageSource finalMask = maskImage;
-            long[] tile = tileShape(exportPlan, pipeline);
+            // 3-D filters pay their halo on every face of a block: few large blocks, each computed by all
+            // workers together, beat many blocks computed side by side (less recomputed halo, one block's
+            // memory instead of one per worker). 2-D blocks are cheap to cut: one block per worker.
+            boolean withinBlock = filtersAlongZ(pipeline.plan());
+            long[] tile = tileShape(exportPlan, pipeline, withinBlock);
             ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
                     r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
+            ExecutorService inner = withinBlock ? pool : null;
+            int workers = budget.workers();
             try {
                 Progress progress = Progress.onStderr(exportPlan.file().getFileName().toString(), 1, request.quiet());
-                return ExportRunner.run(exportPlan, box -> compute(pipeline, source, image, finalMask, box),
-                        tile, pool, n -> {
+                return ExportRunner.run(exportPlan,
+                        box -> compute(pipeline, source, image, finalMask, box, inner, workers),
+                        tile, withinBlock ? null : pool, n -> {
                             if (n < 0) {
                                 progress.setTotal(-n);
                             } else {
@@ -111,8 +118,13 @@ final class PixelClassificationRun {
         }
     }
 
+    private static boolean filtersAlongZ(FeaturePlan plan) {
+        int z = plan.axes().indexOf('z');
+        return z >= 0 && plan.halo()[z] > 0;
+    }
+
     private static Block compute(PixelPipeline pipeline, PixelExportSource source, ImageSource image,
-            ImageSource mask, Box box) {
+            ImageSource mask, Box box, ExecutorService inner, int workers) {
         FeaturePlan plan = pipeline.plan();
         int c = plan.axes().indexOf('c');
         // Features are computed on all channels of the input; the cutout may ask for fewer output channels.
@@ -130,7 +142,7 @@ final class PixelClassificationRun {
             me[c] = 1;
             maskBlock = mask.read(new Box(ms, me));
         }
-        Block all = pipeline.compute(source, input, spatial, maskBlock);
+        Block all = pipeline.compute(source, input, spatial, maskBlock, inner, workers);
         if (all.box().equals(box)) {
             return all;
         }
@@ -155,9 +167,11 @@ final class PixelClassificationRun {
 
     // Output tiles: the pipeline's tile (spatial extents from the memory budget, t = 1, channels whole) mapped onto
     // the output axes by letter; axes the output adds are 1, and the output's channel axis is taken whole.
-    private long[] tileShape(ExportPlan exportPlan, PixelPipeline pipeline) {
+    private long[] tileShape(ExportPlan exportPlan, PixelPipeline pipeline, boolean withinBlock) {
         Axes pipelineAxes = pipeline.plan().axes();
-        long[] pipelineTile = pipeline.tileShape(budget.workingBytesPerThread(), ResourceBudget.maxTileEdge());
+        long blockBytes = withinBlock ? budget.workingBytesPerThread() * budget.workers()
+                : budget.workingBytesPerThread();
+        long[] pipelineTile = pipeline.tileShape(blockBytes, ResourceBudget.maxTileEdge());
         Axes out = exportPlan.outputAxes();
         long[] outShape = exportPlan.outputShape();
         long[] tile = new long[out.size()];

@@ -3,9 +3,9 @@ package org.jilastik.exec;
 /**
  * Chooses a tile shape whose working memory fits a byte budget.
  *
- * <p>The memory of one tile is modelled as {@code bytesPerPixel × Π(tile_i + 2·halo_i)} over the spatial axes:
- * everything a block needs (input with halo, feature channels, probabilities) scales with the pixels of the
- * block grown by its halo. Tiles are as isotropic as the image allows (a cube, or a square for 2-D), never
+ * <p>The memory of one tile is modelled as {@code bytesPerPixel × Π min(tile_i + 2·halo_i, image_i)} over the
+ * spatial axes: everything a block needs (input with halo, feature channels, probabilities) scales with the
+ * pixels of the block grown by its halo, and a halo never reaches past the image (borders are mirrored). Tiles are as isotropic as the image allows (a cube, or a square for 2-D), never
  * larger than the image, and at least {@code minEdge} pixels per axis where the image is that large, so that the
  * halo overhead stays bounded. Non-spatial axes (t, c) are tiled with extent 1 for t and whole for c by the
  * caller. Stateless.
@@ -26,7 +26,7 @@ public final class TileSizer {
         int n = imageShape.length;
         long[] tile = imageShape.clone();
         // Halve the largest axis until the grown tile fits; isotropic shrinking keeps the halo share small.
-        while (bytes(tile, halo, bytesPerPixel) > budgetBytes) {
+        while (bytes(imageShape, tile, halo, bytesPerPixel) > budgetBytes) {
             int largest = -1;
             for (int i = 0; i < n; i++) {
                 long floor = Math.min(minEdge, imageShape[i]);
@@ -42,11 +42,12 @@ public final class TileSizer {
         return tile;
     }
 
-    /** Working bytes of one tile of extents {@code tile} grown by {@code halo}. */
-    public static long bytes(long[] tile, long[] halo, long bytesPerPixel) {
+    /** Working bytes of one tile of extents {@code tile} grown by {@code halo}, clipped to {@code imageShape}. */
+    public static long bytes(long[] imageShape, long[] tile, long[] halo, long bytesPerPixel) {
         long px = 1;
         for (int i = 0; i < tile.length; i++) {
-            px = Math.multiplyHigh(px, tile[i] + 2 * halo[i]) != 0 ? Long.MAX_VALUE : px * (tile[i] + 2 * halo[i]);
+            long grown = Math.min(tile[i] + 2 * halo[i], Math.max(tile[i], imageShape[i]));
+            px = Math.multiplyHigh(px, grown) != 0 ? Long.MAX_VALUE : px * grown;
         }
         return px > Long.MAX_VALUE / Math.max(1, bytesPerPixel) ? Long.MAX_VALUE : px * bytesPerPixel;
     }

@@ -64,6 +64,11 @@ public final class FeatureComputer {
      * Like {@link #compute(Block, Box)}, with the independent (input channel, scale) computations of each time
      * point running as separate tasks on {@code executor} (no halo is computed twice); the result is identical.
      *
+     * <p>Tasks are submitted largest first (by pre-smoothing radius), so that a few workers finish together
+     * (longest-processing-time order). Each task interleaves its own channels into the output as soon as it is
+     * done and drops its planes, so at most one scale's planes per running task exist besides the output: about
+     * {@code 4·channels} bytes per pixel plus the running tasks' intermediates.
+     *
      * @param tasks ignored beyond 1 (kept for callers that size their pools); parallelism comes from the executor
      */
     public float[] computeParallel(Block input, Box outputBox, ExecutorService executor, int tasks)
@@ -76,15 +81,21 @@ public final class FeatureComputer {
         int tIndex = plan.axes().indexOf('t');
         long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
         int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
+        List<ScaleFilters> largestFirst = new ArrayList<>(filters);
+        largestFirst.sort((a, b) -> Integer.compare(b.step().halo(), a.step().halo()));
         for (int t = 0; t < nt; t++) {
-            float[][] planes = new float[plan.channelCount()][];
+            long time = t0 + t;
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < plan.inputChannels(); c++) {
-                float[] raw = inputs.plane(t0 + t, c);
+                float[] raw = inputs.plane(time, c);
                 int channel = c;
-                for (ScaleFilters f : filters) {
-                    futures.add(executor.submit(
-                            () -> f.compute(raw, inputs.frame(), target, channel, planes, new Scratch())));
+                for (ScaleFilters f : largestFirst) {
+                    futures.add(executor.submit(() -> {
+                        // planes of this task only: the others stay null and interleave skips them
+                        float[][] mine = new float[plan.channelCount()][];
+                        f.compute(raw, inputs.frame(), target, channel, mine, new Scratch());
+                        lay.interleave(mine, target, time, out);
+                    }));
                 }
             }
             try {
@@ -92,12 +103,12 @@ public final class FeatureComputer {
                     f.get();
                 }
             } catch (ExecutionException ex) {
+                futures.forEach(f -> f.cancel(true));
                 if (ex.getCause() instanceof RuntimeException re) {
                     throw re;
                 }
                 throw new IllegalStateException(ex.getCause());
             }
-            lay.interleave(planes, target, t0 + t, out);
         }
         return out;
     }

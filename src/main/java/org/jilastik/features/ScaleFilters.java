@@ -75,13 +75,9 @@ final class ScaleFilters {
                     float[] yy = d.get(code(G, D2, G));
                     float[] zz = dims == 3 ? d.get(code(G, G, D2)) : null;
                     float[] v = scratch.take(n);
-                    for (int i = 0; i < n; i++) {
-                        v[i] = xx[i] + yy[i];
-                    }
+                    PlaneOps.sum(xx, yy, v, n);
                     if (zz != null) {
-                        for (int i = 0; i < n; i++) {
-                            v[i] += zz[i];
-                        }
+                        PlaneOps.add(v, zz, n);
                     }
                     planes[ch] = v;
                 }
@@ -90,25 +86,17 @@ final class ScaleFilters {
                     float[] gy = d.get(code(G, D1, G));
                     float[] gz = dims == 3 ? d.get(code(G, G, D1)) : null;
                     float[] v = scratch.take(n);
-                    for (int i = 0; i < n; i++) {
-                        v[i] = gx[i] * gx[i] + gy[i] * gy[i];
-                    }
+                    PlaneOps.sumOfSquares(gx, gy, v, n);
                     if (gz != null) {
-                        for (int i = 0; i < n; i++) {
-                            v[i] += gz[i] * gz[i];
-                        }
+                        PlaneOps.addSquare(v, gz, n);
                     }
-                    for (int i = 0; i < n; i++) {
-                        v[i] = (float) Math.sqrt(v[i]);
-                    }
+                    PlaneOps.sqrt(v, n);
                     planes[ch] = v;
                 }
                 case DIFFERENCE_OF_GAUSSIANS -> {
                     float[] outer = d.get(code(G, G, G));
                     float[] inner = separable(p, pFrame, dogInner, dogInner, useZ ? dogInner : null, target, scratch);
-                    for (int i = 0; i < n; i++) {
-                        inner[i] = outer[i] - inner[i];
-                    }
+                    PlaneOps.subtractFrom(outer, inner, n);
                     planes[ch] = inner;
                 }
                 case HESSIAN_OF_GAUSSIAN_EIGENVALUES -> {
@@ -161,9 +149,7 @@ final class ScaleFilters {
                 float[] ga = grad[a];
                 float[] gb = grad[b];
                 float[] prod = scratch.take(m);
-                for (int i = 0; i < m; i++) {
-                    prod[i] = ga[i] * gb[i];
-                }
+                PlaneOps.product(ga, gb, prod, m);
                 t[e++] = separable(prod, tensorFrame, smooth, smooth, useZ ? smooth : null, target, scratch);
                 scratch.give(prod);
             }

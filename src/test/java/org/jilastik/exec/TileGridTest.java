@@ -24,7 +24,7 @@ class TileGridTest {
     @Test
     void sizerShrinksUntilTheGrownTileFits() {
         long[] tile = TileSizer.choose(new long[] {4096, 4096}, new long[] {20, 20}, 200, 64L << 20, 64);
-        assertThat(TileSizer.bytes(tile, new long[] {20, 20}, 200)).isLessThanOrEqualTo(64L << 20);
+        assertThat(TileSizer.bytes(new long[] {4096, 4096}, tile, new long[] {20, 20}, 200)).isLessThanOrEqualTo(64L << 20);
         assertThat(tile[0]).isGreaterThanOrEqualTo(256);
         assertThat(TileSizer.choose(new long[] {50, 60}, new long[] {5, 5}, 4, 1L << 30, 64))
                 .containsExactly(50, 60);

@@ -60,9 +60,9 @@ public final class PixelPipeline {
     /**
      * The extents of the blocks to compute, one per plan axis: {@code t} 1, {@code c} whole, the spatial axes as
      * large as one worker's memory allows for the block grown by its halo (see {@link TileSizer}), and besides
-     * small enough that every worker gets work and a block's intermediates stay in the lower cache levels: at
-     * most 512 pixels per edge in 2-D; in 3-D, where the halo is paid on every face, at least three halos, so
-     * that recomputing borders stays below about 2x.
+     * small enough that a block's intermediates stay in the lower cache levels in 2-D (at most 512 pixels per
+     * edge, one block per worker); in 3-D, where the halo is paid on every face and all workers share one block,
+     * at least 128 pixels or three halos per edge, so that recomputing borders stays small.
      *
      * @param workingBytes bytes one worker may use for one block
      * @param maxEdge      an upper bound for every spatial edge ({@code Long.MAX_VALUE} for none)
@@ -81,12 +81,12 @@ public final class PixelPipeline {
             halo[k] = fullHalo[spatial[k]];
             maxHalo = Math.max(maxHalo, halo[k]);
         }
-        long edgeCap = spatial.length <= 2 ? 512 : Math.max(64, 3 * maxHalo);
+        long edgeCap = spatial.length <= 2 ? 512 : Math.max(128, 3 * maxHalo);
         long[] capped = new long[spatial.length];
         for (int k = 0; k < spatial.length; k++) {
             capped[k] = Math.min(spatialShape[k], edgeCap);
         }
-        long capBytes = TileSizer.bytes(capped, halo, bytesPerPixel());
+        long capBytes = TileSizer.bytes(spatialShape, capped, halo, bytesPerPixel());
         long[] spatialTile = TileSizer.choose(spatialShape, halo, bytesPerPixel(), Math.min(workingBytes, capBytes),
                 64);
         long[] tile = new long[axes.size()];
@@ -107,6 +107,21 @@ public final class PixelPipeline {
      * @return a block with plan axes over {@code outBox} with the source's channels
      */
     public Block compute(PixelExportSource source, Block input, Box outBox, Block mask) {
+        return compute(source, input, outBox, mask, null, 1);
+    }
+
+    /**
+     * Computes {@code source} on {@code outBox} with the work of this one block spread over {@code pool}: the
+     * (channel, scale) feature computations and slices of the pixels for the forest run as tasks. Used where
+     * blocks are few and large (3-D images, whose halos make splitting into more blocks expensive); the result
+     * is identical to {@link #compute(PixelExportSource, Block, Box, Block)}.
+     *
+     * @param pool    threads for the tasks, or {@code null} to compute on the calling thread; must not be the
+     *                pool the caller itself runs on (the caller waits for the tasks)
+     * @param workers the pool's thread count (the forest's pixels are cut into that many slices)
+     */
+    public Block compute(PixelExportSource source, Block input, Box outBox, Block mask,
+            java.util.concurrent.ExecutorService pool, int workers) {
         Axes axes = plan.axes();
         int c = axes.indexOf('c');
         long[] start = outBox.start();
@@ -119,11 +134,11 @@ public final class PixelPipeline {
             // Batch inputs carry no labels: ilastik exports an all-zero label image for them.
             return Block.allocate(axes, box, DType.UINT8);
         }
-        float[] f = features.compute(input, outBox);
+        float[] f = pool == null ? features.compute(input, outBox) : parallelFeatures(input, outBox, pool);
         if (source == PixelExportSource.FEATURES) {
             return new Block(axes, box, DType.FLOAT32, f);
         }
-        float[] p = stage.predictor().predict(f, pixels);
+        float[] p = pool == null ? stage.predictor().predict(f, pixels) : parallelPredict(f, pixels, pool, workers);
         if (mask != null) {
             applyMask(p, stage.classCount(), mask);
         }
@@ -135,6 +150,46 @@ public final class PixelPipeline {
                     ProbabilityMaps.uncertainty(p, stage.classCount()));
             default -> throw new IllegalStateException(source.name());
         };
+    }
+
+    private float[] parallelFeatures(Block input, Box outBox, java.util.concurrent.ExecutorService pool) {
+        try {
+            return features.computeParallel(input, outBox, pool, 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
+        }
+    }
+
+    // Pixels are independent: slices of whole 32-pixel groups give the same values as one call.
+    private float[] parallelPredict(float[] f, int pixels, java.util.concurrent.ExecutorService pool, int workers) {
+        var forest = stage.predictor();
+        float[] p = new float[Math.multiplyExact(pixels, forest.channelCount())];
+        int slices = Math.max(1, Math.min(4 * workers, pixels / 8192));
+        int step = Math.ceilDiv(Math.ceilDiv(pixels, slices), 32) * 32;
+        java.util.List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+        for (int start = 0; start < pixels; start += step) {
+            int from = start;
+            int n = Math.min(step, pixels - start);
+            parts.add(pool.submit(() -> forest.predict(f, from * forest.featureCount(), n, p,
+                    from * forest.channelCount())));
+        }
+        for (var part : parts) {
+            try {
+                part.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                parts.forEach(x -> x.cancel(true));
+                throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                parts.forEach(x -> x.cancel(true));
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return p;
     }
 
     // Pixels outside the mask get all-zero probabilities (ilastik's masked prediction, spec §5).
