@@ -110,7 +110,7 @@ public record ExportFormat(String name, String extension, Kind kind) {
      * written yet.
      */
     public String refusal(String version) {
-        return refusal0(version == null || version.isEmpty() ? "" : version + " ");
+        return refusal0(version == null || version.isEmpty() ? "" : " " + version);
     }
 
     /** {@link #refusal(String)} without a version number. */
@@ -118,7 +118,7 @@ public record ExportFormat(String name, String extension, Kind kind) {
         return refusal0("");
     }
 
-    private String refusal0(String versionAndSpace) {
+    private String refusal0(String versionSuffix) {
         if (supported()) {
             return null;
         }
@@ -127,7 +127,7 @@ public record ExportFormat(String name, String extension, Kind kind) {
                     + "export to n5 or hdf5 and upload the result with DVID's own tools";
             case BLOCKWISE_HDF5 -> "the output format \"blockwise hdf5\" is listed by ilastik but not implemented "
                     + "there either (ilastik raises NotImplementedError); use hdf5 or n5";
-            default -> "the output format \"" + name + "\" is not supported yet in jilastik " + versionAndSpace + "(it is coming); use one of "
+            default -> "the output format \"" + name + "\" is not supported yet in jilastik" + versionSuffix + "; use one of "
                     + supportedNames();
         };
     }
