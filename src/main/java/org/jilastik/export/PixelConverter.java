@@ -164,7 +164,7 @@ public final class PixelConverter {
             double v = y[i];
             y[i] = v != v ? (integerTarget ? 0.0 : v) : v < clipLow ? clipLow : v > clipHigh ? clipHigh : v;
         }
-        return PixelStores.fromDoubles(y, target, round);
+        return PixelStores.fromDoubles(y, target, normalize && round); // a plain cast truncates, as NumPy
     }
 
     private static double[] widen(float[] a) {
