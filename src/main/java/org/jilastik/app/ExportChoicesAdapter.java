@@ -2,6 +2,7 @@ package org.jilastik.app;
 
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
+import org.jilastik.export.ExistingOutput;
 import org.jilastik.export.ExportChoices;
 import org.jilastik.project.ExportSettings;
 
@@ -25,7 +26,9 @@ public final class ExportChoicesAdapter {
                 o.cutoutSubregion() == null ? null : o.cutoutSubregion().stop(),
                 ranges ? o.pipelineResultDrange().low() : null, ranges ? o.pipelineResultDrange().high() : null,
                 ranges ? o.exportDrange().low() : null, ranges ? o.exportDrange().high() : null,
-                o.exportDtype(), o.outputAxisOrder());
+                o.exportDtype(), o.outputAxisOrder())
+                .withExtras(o.cutoutSubregion() == null ? null : o.cutoutSubregion().axes(), o.clip() ? true : null,
+                        o.overwrite() == null ? null : o.overwrite() ? ExistingOutput.REPLACE : ExistingOutput.REFUSE);
     }
 
     /**

@@ -18,20 +18,33 @@ import org.jilastik.array.DType;
  * @param tableOnly             {@code --table_only}
  * @param exportPlugin          {@code --export_plugin} (tracking)
  * @param bigDataViewerXmlFile  {@code --big_data_viewer_xml_file} (tracking)
+ * @param clip                  jilastik's {@code --clip}: clamp to the export range and dtype before the cast
+ * @param overwrite             jilastik's {@code --overwrite} ({@code TRUE}) / {@code --no-overwrite}
+ *                              ({@code FALSE}); {@code null} = ilastik's behaviour per format
  */
 public record ExportOptions(String exportSource, String outputFormat, String outputFilenameFormat,
         String outputInternalPath, CutoutSubregion cutoutSubregion, DataRange pipelineResultDrange,
         DataRange exportDrange, DType exportDtype, String outputAxisOrder, boolean tableOnly, String exportPlugin,
-        String bigDataViewerXmlFile) {
+        String bigDataViewerXmlFile, boolean clip, Boolean overwrite) {
 
     /** No export flag given. */
     public static final ExportOptions NONE =
             new ExportOptions(null, null, null, null, null, null, null, null, null, false, null, null);
 
+    /** ilastik's export flags only (no {@code --clip}, no overwrite flag). */
+    public ExportOptions(String exportSource, String outputFormat, String outputFilenameFormat,
+            String outputInternalPath, CutoutSubregion cutoutSubregion, DataRange pipelineResultDrange,
+            DataRange exportDrange, DType exportDtype, String outputAxisOrder, boolean tableOnly, String exportPlugin,
+            String bigDataViewerXmlFile) {
+        this(exportSource, outputFormat, outputFilenameFormat, outputInternalPath, cutoutSubregion,
+                pipelineResultDrange, exportDrange, exportDtype, outputAxisOrder, tableOnly, exportPlugin,
+                bigDataViewerXmlFile, false, null);
+    }
+
     /** A copy with {@code exportSource} replaced (used to store the canonical source name). */
     public ExportOptions withExportSource(String source) {
         return new ExportOptions(source, outputFormat, outputFilenameFormat, outputInternalPath, cutoutSubregion,
                 pipelineResultDrange, exportDrange, exportDtype, outputAxisOrder, tableOnly, exportPlugin,
-                bigDataViewerXmlFile);
+                bigDataViewerXmlFile, clip, overwrite);
     }
 }

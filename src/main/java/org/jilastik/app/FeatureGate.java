@@ -3,12 +3,13 @@ package org.jilastik.app;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jilastik.error.JilastikException;
+import org.jilastik.export.ExportFormat;
 
 /**
  * Refuses flags whose capability jilastik does not have yet, with a clear usage error (exit code 2), so that no
- * accepted flag is silently ignored. Remove an entry when its capability lands.
+ * accepted flag is silently ignored. Remove an entry when its capability lands. Output formats are refused by
+ * {@link ExportFormat#refusal(String)}, so marking a format supported there is all a new writer needs here.
  */
 public final class FeatureGate {
     /** Canonical flag name → the flag as ilastik spells it and what it does, in the order they are checked. */
@@ -50,9 +51,6 @@ public final class FeatureGate {
         later("process_name", "--process_name");
     }
 
-    /** Output formats the first release writes. */
-    public static final Set<String> SUPPORTED_FORMATS = Set.of("hdf5", "compressed hdf5", "tif", "tiff");
-
     private FeatureGate() {
     }
 
@@ -78,9 +76,12 @@ public final class FeatureGate {
             }
         }
         String format = request.export().outputFormat();
-        if (format != null && !SUPPORTED_FORMATS.contains(format)) {
-            throw JilastikException.usage("--output_format \"" + format + "\" is not supported yet in jilastik "
-                    + version + "; use hdf5, compressed hdf5, tif or tiff");
+        if (format != null) {
+            // ExportFormat.supported() is the single source of truth for what jilastik writes
+            String refusal = ExportFormat.of(format).refusal(version);
+            if (refusal != null) {
+                throw JilastikException.usage(refusal);
+            }
         }
     }
 }

@@ -91,8 +91,9 @@ public final class FlagTable {
                 "output path template (default {dataset_dir}/{nickname}_{result_type})", null);
         add("--output_internal_path", Group.EXPORT, ONE, "PATH", "dataset inside HDF5/N5 (default exported_data)",
                 null);
-        add("--cutout_subregion", Group.EXPORT, ONE, "[(START...),(STOP...)]",
-                "export only this region, in the export source's axis order; None = whole axis", null);
+        add("--cutout_subregion", Group.EXPORT, ONE, "[(START...),(STOP...)]|x=A:B,...",
+                "export only this region: start and stop in the export source's axis order (or tczyx), None = "
+                        + "whole axis; or by name, e.g. x=10:60,y=10:60 (axes left out = whole)", null);
         add("--pipeline_result_drange", Group.EXPORT, ONE, "(MIN,MAX)", "value range of the result before conversion",
                 null);
         add("--export_drange", Group.EXPORT, ONE, "(MIN,MAX)",
@@ -150,6 +151,12 @@ public final class FlagTable {
 
         // jilastik's own
         add("--quiet", Group.JILASTIK, NONE, null, "no progress output", null);
+        add("--clip", Group.JILASTIK, NONE, null, "clip values to the --export_drange and the --export_dtype's range "
+                + "before the cast, instead of wrapping around as ilastik does", null);
+        add("--overwrite", Group.JILASTIK, NONE, null, "replace an existing output (the dataset for HDF5/N5) for "
+                + "every format, OME-Zarr included", null);
+        add("--no-overwrite", Group.JILASTIK, NONE, null,
+                "refuse (exit 1) when the output (the dataset for HDF5/N5) already exists", null);
         add("--continue-on-error", Group.JILASTIK, NONE, null,
                 "process every input even when one fails; exit 1 at the end if any failed", null);
     }

@@ -156,9 +156,13 @@ public final class RequestBuilder {
                 ? ValueParsers.parseExportDtype(shown("export_dtype"), single.get("export_dtype")) : null;
         String axisOrder = single.containsKey("output_axis_order")
                 ? ValueParsers.parseAxisOrder(shown("output_axis_order"), single.get("output_axis_order")) : null;
+        if (has("overwrite") && has("no_overwrite")) {
+            throw JilastikException.usage("give either --overwrite or --no-overwrite, not both");
+        }
         return new ExportOptions(text("export_source"), format, text("output_filename_format"),
                 single.get("output_internal_path"), cutout, pipelineRange, exportRange, dtype, axisOrder,
-                has("table_only"), text("export_plugin"), text("big_data_viewer_xml_file"));
+                has("table_only"), text("export_plugin"), text("big_data_viewer_xml_file"), has("clip"),
+                has("overwrite") ? Boolean.TRUE : has("no_overwrite") ? Boolean.FALSE : null);
     }
 
     private DataRange range(String name) {

@@ -173,8 +173,15 @@ public final class ValueParsers {
         return null;
     }
 
-    /** {@code --cutout_subregion}: {@code [(start, ...), (stop, ...)]}, whole numbers or None, equal lengths. */
+    /**
+     * {@code --cutout_subregion}: ilastik's {@code [(start, ...), (stop, ...)]} (whole numbers or None, equal
+     * lengths), or jilastik's named form {@code x=10:60,y=10:60,c=1} (see {@link #parseNamedCutout}).
+     */
     public static CutoutSubregion parseCutout(String flag, String value) {
+        String v = value.trim();
+        if (!v.isEmpty() && Character.isLetter(v.charAt(0)) && v.contains("=")) {
+            return parseNamedCutout(flag, value);
+        }
         String form = "give [(start, ...), (stop, ...)] with whole numbers or None, e.g. \"[(10,10,None),(60,60,None)]\"";
         Object parsed;
         try {
@@ -191,6 +198,55 @@ public final class ValueParsers {
                     + "; give one entry per axis of the export source in both");
         }
         return new CutoutSubregion(coordinates(flag, value, a, form), coordinates(flag, value, b, form));
+    }
+
+    private static final Pattern NAMED_ITEM = Pattern.compile("\\s*([a-zA-Z])\\s*=\\s*(\\d*)\\s*(?:(:)\\s*(\\d*))?\\s*");
+
+    /**
+     * jilastik's named cutout: comma-separated {@code AXIS=START:STOP} items over {@code t z y x c}
+     * (case-insensitive), stop exclusive; an empty start is 0, an empty stop the end of the axis, and
+     * {@code AXIS=I} is the single index {@code I:I+1}. Axes left out take their whole extent. Coordinates are
+     * non-negative and a given stop must exceed its start.
+     */
+    public static CutoutSubregion parseNamedCutout(String flag, String value) {
+        String form = "give AXIS=START:STOP items such as x=10:60,y=10:60 (START or STOP may be left out)";
+        String[] items = value.split(",", -1);
+        Long[] start = new Long[items.length];
+        Long[] stop = new Long[items.length];
+        StringBuilder axes = new StringBuilder();
+        for (int i = 0; i < items.length; i++) {
+            java.util.regex.Matcher m = NAMED_ITEM.matcher(items[i]);
+            if (!m.matches()) {
+                throw bad(flag, value, "\"" + items[i].trim() + "\" is not of the form AXIS=START:STOP with "
+                        + "non-negative whole numbers; " + form);
+            }
+            char axis = Character.toLowerCase(m.group(1).charAt(0));
+            if ("tzyxc".indexOf(axis) < 0) {
+                throw bad(flag, value, "'" + axis + "' is not an axis letter; use t, z, y, x or c");
+            }
+            if (axes.indexOf(String.valueOf(axis)) >= 0) {
+                throw bad(flag, value, "axis " + axis + " is given twice");
+            }
+            axes.append(axis);
+            try {
+                start[i] = m.group(2).isEmpty() ? null : Long.valueOf(m.group(2));
+                if (m.group(3) == null) {
+                    if (start[i] == null) {
+                        throw bad(flag, value, "axis " + axis + " has no coordinates; " + form);
+                    }
+                    stop[i] = start[i] + 1;
+                } else {
+                    stop[i] = m.group(4).isEmpty() ? null : Long.valueOf(m.group(4));
+                }
+            } catch (NumberFormatException e) {
+                throw bad(flag, value, "a coordinate is too large; " + form);
+            }
+            if (stop[i] != null && stop[i] <= (start[i] == null ? 0 : start[i])) {
+                throw bad(flag, value, "the range of axis " + axis + " is empty (the stop is exclusive and must "
+                        + "exceed the start)");
+            }
+        }
+        return new CutoutSubregion(start, stop, axes.toString());
     }
 
     private static Long[] coordinates(String flag, String value, List<?> items, String form) {

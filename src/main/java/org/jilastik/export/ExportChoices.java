@@ -24,14 +24,35 @@ import org.jilastik.array.DType;
  * @param exportMax        {@code --export_drange} high / {@code ExportMax}
  * @param exportDtype      {@code --export_dtype} / {@code ExportDtype}
  * @param outputAxisOrder  {@code --output_axis_order} / {@code OutputAxisOrder}, letters of {@code tzyxc}
+ * @param regionAxes       the axis letters {@code regionStart}/{@code regionStop} are given in (jilastik's named
+ *                         cutout {@code x=10:60,y=10:60}, or ilastik's 5-entry {@code tczyx} form); {@code null}
+ *                         = ilastik's positional form in the source's pipeline order
+ * @param clip             jilastik's {@code --clip}: clip to the export range and dtype before the cast
+ *                         ({@code null} = not set = no clipping)
+ * @param existingOutput   {@code --overwrite} / {@code --no-overwrite} ({@code null} = not set =
+ *                         {@link ExistingOutput#ILASTIK})
  */
 public record ExportChoices(String format, String filenameTemplate, String internalPath, Long[] regionStart,
         Long[] regionStop, Number inputMin, Number inputMax, Number exportMin, Number exportMax, DType exportDtype,
-        String outputAxisOrder) {
+        String outputAxisOrder, String regionAxes, Boolean clip, ExistingOutput existingOutput) {
 
     /** A layer that sets nothing. */
     public static final ExportChoices NONE =
             new ExportChoices(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** A layer of ilastik's settings only (positional cutout, no jilastik extras). */
+    public ExportChoices(String format, String filenameTemplate, String internalPath, Long[] regionStart,
+            Long[] regionStop, Number inputMin, Number inputMax, Number exportMin, Number exportMax, DType exportDtype,
+            String outputAxisOrder) {
+        this(format, filenameTemplate, internalPath, regionStart, regionStop, inputMin, inputMax, exportMin,
+                exportMax, exportDtype, outputAxisOrder, null, null, null);
+    }
+
+    /** A copy with jilastik's extras set. */
+    public ExportChoices withExtras(String newRegionAxes, Boolean newClip, ExistingOutput newExistingOutput) {
+        return new ExportChoices(format, filenameTemplate, internalPath, regionStart, regionStop, inputMin, inputMax,
+                exportMin, exportMax, exportDtype, outputAxisOrder, newRegionAxes, newClip, newExistingOutput);
+    }
 
     /** Copies the arrays; range bounds must be Long, Double or null. */
     public ExportChoices {
@@ -68,12 +89,15 @@ public record ExportChoices(String format, String filenameTemplate, String inter
                 && java.util.Objects.equals(inputMin, c.inputMin) && java.util.Objects.equals(inputMax, c.inputMax)
                 && java.util.Objects.equals(exportMin, c.exportMin)
                 && java.util.Objects.equals(exportMax, c.exportMax) && exportDtype == c.exportDtype
-                && java.util.Objects.equals(outputAxisOrder, c.outputAxisOrder);
+                && java.util.Objects.equals(outputAxisOrder, c.outputAxisOrder)
+                && java.util.Objects.equals(regionAxes, c.regionAxes) && java.util.Objects.equals(clip, c.clip)
+                && existingOutput == c.existingOutput;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(format, filenameTemplate, internalPath, Arrays.hashCode(regionStart),
-                Arrays.hashCode(regionStop), inputMin, inputMax, exportMin, exportMax, exportDtype, outputAxisOrder);
+                Arrays.hashCode(regionStop), inputMin, inputMax, exportMin, exportMax, exportDtype, outputAxisOrder,
+                regionAxes, clip, existingOutput);
     }
 }

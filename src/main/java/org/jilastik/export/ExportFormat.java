@@ -91,9 +91,45 @@ public record ExportFormat(String name, String extension, Kind kind) {
         return kind == Kind.HDF5 || kind == Kind.N5;
     }
 
-    /** Whether jilastik can write this format now. */
+    /**
+     * Whether jilastik can write this format now: the single source of truth that {@code app.FeatureGate},
+     * {@link ExportSinks} and the tests consult. A format helper that adds a sink marks its kind here.
+     */
     public boolean supported() {
-        return kind == Kind.HDF5 || (kind == Kind.IMAGE_2D && (name.equals("tif") || name.equals("tiff")));
+        return switch (kind) {
+            case HDF5 -> true;
+            case IMAGE_2D -> name.equals("tif") || name.equals("tiff");
+            case N5, OME_ZARR, NUMPY, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> false;
+            case DVID, BLOCKWISE_HDF5 -> false; // never: see refusal()
+        };
+    }
+
+    /**
+     * The one-sentence reason why this format is refused ({@code null} when {@link #supported()}): {@code dvid}
+     * needs a DVID server, {@code blockwise hdf5} is not implemented by ilastik either, any other format is not
+     * written yet.
+     */
+    public String refusal(String version) {
+        return refusal0(version == null || version.isEmpty() ? "" : " " + version);
+    }
+
+    /** {@link #refusal(String)} without a version number. */
+    public String refusal() {
+        return refusal0("");
+    }
+
+    private String refusal0(String versionSuffix) {
+        if (supported()) {
+            return null;
+        }
+        return switch (kind) {
+            case DVID -> "the output format \"dvid\" writes to a DVID server, which jilastik does not support yet; "
+                    + "export to n5 or hdf5 and upload the result with DVID's own tools";
+            case BLOCKWISE_HDF5 -> "the output format \"blockwise hdf5\" is listed by ilastik but not implemented "
+                    + "there either (ilastik raises NotImplementedError); use hdf5 or n5";
+            default -> "the output format \"" + name + "\" is not supported yet in jilastik" + versionSuffix + "; use one of "
+                    + supportedNames();
+        };
     }
 
     /** Names of the formats jilastik writes, for messages. */

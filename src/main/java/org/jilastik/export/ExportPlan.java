@@ -34,11 +34,15 @@ public final class ExportPlan {
     private final List<String> warnings;
     private final java.util.function.ToDoubleFunction<Character> resolution;
     private final java.util.function.Function<Character, String> unit;
+    private final ExistingOutput existingOutput;
+    private final long sliceOffset;
 
     ExportPlan(ExportSourceInfo source, ExportFormat format, Box cutout, PixelConverter converter,
             Axes ilastikOutputAxes, AxisReorder reorder, Path file, String internalPath, long[] chunkShape,
             double[] drange, List<String> warnings, java.util.function.ToDoubleFunction<Character> resolution,
-            java.util.function.Function<Character, String> unit) {
+            java.util.function.Function<Character, String> unit, ExistingOutput existingOutput, long sliceOffset) {
+        this.existingOutput = existingOutput;
+        this.sliceOffset = sliceOffset;
         this.resolution = resolution;
         this.unit = unit;
         this.source = source;
@@ -88,7 +92,13 @@ public final class ExportPlan {
         return ilastikOutputAxes;
     }
 
-    /** Axes of the written array: ilastik's order, or {@code (row, column, c)} for a 2-D image. */
+    /**
+     * Axes of the written array, per format kind: HDF5, N5, numpy: ilastik's order ({@link #ilastikOutputAxes()});
+     * a 2-D image: {@code (row, column, c)}; multipage TIFF: {@code tzcyx} (5-D, singletons included; ilastik
+     * ignores the requested order); OME-Zarr: {@code tczyx} (5-D); a sequence: the step axis first
+     * ({@link #sliceCount()} slices), then one slice's axes ({@code (row, column, c)} for images, the rest of
+     * {@code tzcyx} for multipage TIFF).
+     */
     public Axes outputAxes() {
         return reorder.target();
     }
@@ -98,7 +108,10 @@ public final class ExportPlan {
         return outputShape.clone();
     }
 
-    /** Absolute output file (or directory for directory formats). */
+    /**
+     * Absolute output file (or directory for directory formats); for a sequence the name still holds the
+     * {@code {slice_index}} field, see {@link #sliceFile(long)}.
+     */
     public Path file() {
         return file;
     }
@@ -108,7 +121,7 @@ public final class ExportPlan {
         return internalPath;
     }
 
-    /** HDF5 chunk shape in output axes, or {@code null} for other formats. */
+    /** HDF5/N5 chunk shape in output axes (ilastik's), or {@code null} for other formats. */
     public long[] chunkShape() {
         return chunkShape == null ? null : chunkShape.clone();
     }
@@ -131,6 +144,43 @@ public final class ExportPlan {
     /** Unit of the input's pixel size along {@code axis}, or null when the input has none. */
     public String unit(char axis) {
         return unit.apply(axis);
+    }
+
+    /** What to do when the target exists ({@code --overwrite}, {@code --no-overwrite}, else ilastik's way). */
+    public ExistingOutput existingOutput() {
+        return existingOutput;
+    }
+
+    /** Number of files of a sequence format (the extent of the step axis, output axis 0); 1 otherwise. */
+    public long sliceCount() {
+        return format.isSequence() ? outputShape[0] : 1;
+    }
+
+    /**
+     * The file of slice {@code index} (0-based along output axis 0) of a sequence format, as ilastik names it:
+     * {@code {slice_index}} = {@code index} + the cutout's start on the step axis; without a format spec it is
+     * zero-padded to {@code ceil(log10(offset + n + 1))} digits ({@code n} = {@link #sliceCount()}), a spec such
+     * as {@code {slice_index:04}} is used as given. Other unknown fields stay literally in the name.
+     *
+     * @throws IllegalStateException for a format that is not a sequence
+     */
+    public Path sliceFile(long index) {
+        if (!format.isSequence()) {
+            throw new IllegalStateException(format.name() + " is not a sequence format");
+        }
+        return OutputPaths.sliceFile(file, index + sliceOffset, sliceOffset + sliceCount());
+    }
+
+    /** Every file the export writes: {@link #file()}, or each {@link #sliceFile(long)} of a sequence. */
+    public List<Path> files() {
+        if (!format.isSequence()) {
+            return List.of(file);
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (long i = 0; i < sliceCount(); i++) {
+            out.add(sliceFile(i));
+        }
+        return out;
     }
 
     /** Warnings for the log (clipped cutout, ignored axis order, ...). */

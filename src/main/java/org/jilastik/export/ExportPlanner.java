@@ -45,37 +45,35 @@ public final class ExportPlanner {
             LaneExportFacts lane, Path cwd, Path projectDir) {
         List<String> warnings = new ArrayList<>();
         ExportFormat format = ExportFormat.of(first(cli.format(), stored.format(), DEFAULT_FORMAT));
+        if (format.kind() == ExportFormat.Kind.DVID || format.kind() == ExportFormat.Kind.BLOCKWISE_HDF5) {
+            throw JilastikException.usage(format.refusal());
+        }
         String template = first(cli.filenameTemplate(), stored.filenameTemplate(), DEFAULT_TEMPLATE);
         Path workingDir = cli.filenameTemplate() != null ? cwd : projectDir;
         String internalTemplate = first(cli.internalPath(), stored.internalPath(), DEFAULT_INTERNAL_PATH);
 
-        Box cutout = CutoutRegion.resolve(first(cli.regionStart(), stored.regionStart(), null),
-                first(cli.regionStop(), stored.regionStop(), null), source.displayName(), source.axes(),
-                source.shape(), warnings);
+        // the layer that gives the region also says in which axes it is given
+        ExportChoices region = cli.regionStart() != null || cli.regionStop() != null ? cli : stored;
+        Box cutout = CutoutRegion.resolve(region.regionStart(), region.regionStop(),
+                region.regionAxes() == null ? null : Axes.of(region.regionAxes()), source.displayName(),
+                source.axes(), source.shape(), warnings);
         DType dtype = first(cli.exportDtype(), stored.exportDtype(), source.dtype());
         ExportChoices ranges = cli.normalizes() ? cli : stored.normalizes() ? stored : null;
-        PixelConverter converter = ranges == null ? PixelConverter.cast(source.dtype(), dtype)
+        PixelConverter converter = (ranges == null ? PixelConverter.cast(source.dtype(), dtype)
                 : PixelConverter.normalize(source.dtype(), dtype, ranges.inputMin(), ranges.inputMax(),
-                        ranges.exportMin(), ranges.exportMax());
+                        ranges.exportMin(), ranges.exportMax()))
+                .withClip(Boolean.TRUE.equals(first(cli.clip(), stored.clip(), Boolean.FALSE)));
+        ExistingOutput existing = first(cli.existingOutput(), stored.existingOutput(), ExistingOutput.ILASTIK);
 
         Axes ilastikAxes = outputOrder(first(cli.outputAxisOrder(), stored.outputAxisOrder(), null), lane, warnings);
         long[] cutoutShape = cutout.shape();
         requireOnlySingletonsDropped(source, cutoutShape, ilastikAxes);
         long[] ilastikShape = new AxisReorder(source.axes(), cutoutShape, ilastikAxes).targetShape(cutoutShape);
 
-        Axes writtenAxes = ilastikAxes;
-        long[] chunks = null;
         requireFormatFits(format, template, source, ilastikAxes, ilastikShape);
-        if (!format.supported()) {
-            throw JilastikException.usage("the output format \"" + format.name() + "\" is not supported yet in "
-                    + "jilastik; use one of " + ExportFormat.supportedNames());
-        }
-        switch (format.kind()) {
-            case HDF5 -> chunks = ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
-            case IMAGE_2D -> writtenAxes = imageAxes(ilastikAxes, ilastikShape);
-            default -> throw JilastikException.usage("the output format \"" + format.name() + "\" is not supported "
-                    + "yet in jilastik; use one of " + ExportFormat.supportedNames());
-        }
+        Axes writtenAxes = writtenAxes(format, ilastikAxes, ilastikShape);
+        long[] chunks = format.kind() == ExportFormat.Kind.HDF5 || format.kind() == ExportFormat.Kind.N5
+                ? ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype) : null;
         AxisReorder reorder = new AxisReorder(source.axes(), cutoutShape, writtenAxes);
 
         OutputPaths.Result paths = OutputPaths.build(template, internalTemplate, format,
@@ -85,8 +83,50 @@ public final class ExportPlanner {
             throw JilastikException.usage("the output internal path \"" + internalTemplate + "\" names no dataset; "
                     + "give --output_internal_path a name such as exported_data");
         }
+        long sliceOffset = 0;
+        if (format.isSequence()) {
+            int k = source.axes().indexOf(writtenAxes.get(0));
+            sliceOffset = k < 0 ? 0 : cutout.start(k);
+        }
         return new ExportPlan(source, format, cutout, converter, ilastikAxes, reorder, paths.file(),
-                paths.internalPath(), chunks, drange(source, ranges, converter), warnings, lane.resolution(), lane.unit());
+                paths.internalPath(), chunks, drange(source, ranges, converter), warnings, lane.resolution(),
+                lane.unit(), existing, sliceOffset);
+    }
+
+    /**
+     * The axes of the array the sink receives. HDF5, N5, numpy: ilastik's order. 2-D images: {@code (row,
+     * column, c)} ({@link #imageAxes}). Multipage TIFF: {@code tzcyx}, 5-D with singletons (ilastik's fixed page
+     * order, ignoring the requested order). OME-Zarr: {@code tczyx}, 5-D. Sequences: the step axis (the first
+     * axis of size > 1 in ilastik's order) first, then one slice's axes: {@code (row, column, c)} for image
+     * sequences, the rest of {@code tzcyx} for multipage TIFF sequences.
+     */
+    static Axes writtenAxes(ExportFormat format, Axes axes, long[] shape) {
+        return switch (format.kind()) {
+            case HDF5, N5, NUMPY, DVID, BLOCKWISE_HDF5 -> axes;
+            case IMAGE_2D -> imageAxes(axes, shape);
+            case MULTIPAGE_TIFF -> Axes.of("tzcyx");
+            case OME_ZARR -> Axes.of("tczyx");
+            case IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF_SEQUENCE -> {
+                int step = 0;
+                while (step < shape.length - 1 && shape[step] == 1) {
+                    step++;
+                }
+                char stepAxis = axes.get(step);
+                if (format.kind() == ExportFormat.Kind.MULTIPAGE_TIFF_SEQUENCE) {
+                    yield Axes.of(stepAxis + "tzcyx".replace(String.valueOf(stepAxis), ""));
+                }
+                StringBuilder rest = new StringBuilder();
+                List<Long> restShape = new ArrayList<>();
+                for (int i = 0; i < shape.length; i++) {
+                    if (i != step) {
+                        rest.append(axes.get(i));
+                        restShape.add(shape[i]);
+                    }
+                }
+                yield Axes.of(stepAxis + imageAxes(Axes.of(rest.toString()),
+                        restShape.stream().mapToLong(Long::longValue).toArray()).letters());
+            }
+        };
     }
 
     /** The given order, or the input's interpreted order with {@code c} appended when absent. */

@@ -68,6 +68,7 @@ public final class ExportRunner {
 
     private static Path run(ExportPlan plan, List<Box> tiles, SourceComputer computer, ExecutorService pool,
             java.util.function.IntConsumer progress) {
+        ExistingOutputs.prepare(plan);
         progress.accept(-tiles.size());
         try (ImageSink sink = ExportSinks.open(plan)) {
             if (pool == null) {

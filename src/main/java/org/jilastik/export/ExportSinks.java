@@ -29,6 +29,10 @@ public final class ExportSinks {
      * @throws JilastikException when the directory or file cannot be created
      */
     public static ImageSink open(ExportPlan plan) {
+        String refusal = plan.format().refusal();
+        if (refusal != null) {
+            throw JilastikException.usage(refusal); // before anything is created
+        }
         Path parent = plan.file().getParent();
         try {
             Files.createDirectories(parent);
@@ -43,8 +47,8 @@ public final class ExportSinks {
             case HDF5 -> Hdf5DatasetWriter.create(plan.file(), plan.internalPath(), axes, shape, dtype,
                     plan.chunkShape(), plan.compressionLevel(), hdf5Attributes(plan));
             case IMAGE_2D -> new TiffImageWriter(plan.file(), axes, shape, dtype);
-            default -> throw JilastikException.usage("the output format \"" + plan.format().name()
-                    + "\" is not supported yet in jilastik; use one of " + ExportFormat.supportedNames());
+            default -> throw new IllegalStateException(plan.format().name() + " is marked supported in ExportFormat "
+                    + "but ExportSinks has no sink for it");
         };
     }
 

@@ -112,6 +112,16 @@ final class OutputPaths {
         }
     }
 
+    /**
+     * Stage D of sequence formats: {@code {slice_index}} of {@code pattern} replaced by {@code sliceIndex};
+     * without a spec zero-padded to {@code ceil(log10(maxSlice + 1))} digits, as ilastik's sequence writers do.
+     */
+    static Path sliceFile(Path pattern, long sliceIndex, long maxSlice) {
+        int digits = (int) Math.ceil(Math.log10(maxSlice + 1));
+        String text = pattern.toString().replace("{slice_index}", "{slice_index:0" + Math.max(1, digits) + "}");
+        return Path.of(lenient(text, Map.of("slice_index", sliceIndex)));
+    }
+
     /** A leading {@code ~} or {@code ~/} replaced by the home directory. */
     static String expandTilde(String p) {
         if (p.equals("~") || p.startsWith("~/")) {

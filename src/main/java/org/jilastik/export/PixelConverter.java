@@ -16,6 +16,12 @@ import org.jilastik.array.DType;
  * wider integers in float64. The value is rounded half-to-even ({@link Math#rint}) when the source is floating
  * and the target an integer type, then cast as above. Integer sources are truncated, not rounded.
  *
+ * <p>jilastik's {@code --clip} ({@link #withClip(boolean)}, not in ilastik): just before the cast (after the
+ * normalisation and before the rounding) every value is clamped to the target dtype's range and, with a
+ * normalisation, to the export range {@code [min(out0, out1), max(out0, out1)]}, so nothing wraps around; NaN
+ * becomes 0 for integer targets (it stays NaN for float targets). The arithmetic before the clamp is unchanged
+ * (an integer source still subtracts an integer {@code in0} in its own type, as NumPy does).
+ *
  * <p>Immutable and thread safe; {@link #convert(Object)} allocates its result (or returns its argument when
  * the conversion is the identity).
  */
@@ -28,8 +34,23 @@ public final class PixelConverter {
     private final float ratio;
     private final DType subtractType;
     private final DType arithmeticType;
+    private final Number out1;
+    private final boolean clip;
+    private final double clipLow;
+    private final double clipHigh;
 
-    private PixelConverter(DType source, DType target, boolean normalize, Number in0, Number out0, float ratio) {
+    private PixelConverter(DType source, DType target, boolean normalize, Number in0, Number out0, Number out1,
+            float ratio, boolean clip) {
+        this.out1 = out1;
+        this.clip = clip;
+        double lo = lowest(target);
+        double hi = highest(target);
+        if (normalize) {
+            lo = Math.max(lo, Math.min(out0.doubleValue(), out1.doubleValue()));
+            hi = Math.min(hi, Math.max(out0.doubleValue(), out1.doubleValue()));
+        }
+        this.clipLow = lo;
+        this.clipHigh = hi;
         this.source = source;
         this.target = target;
         this.normalize = normalize;
@@ -42,7 +63,7 @@ public final class PixelConverter {
 
     /** The plain cast {@code asarray(a, target)}. */
     public static PixelConverter cast(DType source, DType target) {
-        return new PixelConverter(source, target, false, null, null, 0f);
+        return new PixelConverter(source, target, false, null, null, null, 0f, false);
     }
 
     /**
@@ -54,12 +75,22 @@ public final class PixelConverter {
         double spreadIn = inMax.doubleValue() - inMin.doubleValue();
         double spreadOut = outMax.doubleValue() - outMin.doubleValue();
         float ratio = Math.abs(spreadIn) <= 1e-8 ? 0f : (float) (spreadOut / spreadIn);
-        return new PixelConverter(source, target, true, inMin, outMin, ratio);
+        return new PixelConverter(source, target, true, inMin, outMin, outMax, ratio, false);
     }
 
     /** The same function applied to data of another source dtype (used for the drange metadata). */
     public PixelConverter withSource(DType newSource) {
-        return new PixelConverter(newSource, target, normalize, in0, out0, ratio);
+        return new PixelConverter(newSource, target, normalize, in0, out0, out1, ratio, clip);
+    }
+
+    /** The same conversion with jilastik's {@code --clip} on or off. */
+    public PixelConverter withClip(boolean on) {
+        return new PixelConverter(source, target, normalize, in0, out0, out1, ratio, on);
+    }
+
+    /** Whether values are clamped before the cast ({@code --clip}). */
+    public boolean clips() {
+        return clip;
     }
 
     public DType sourceDtype() {
@@ -99,6 +130,9 @@ public final class PixelConverter {
             return data;
         }
         boolean round = source.isFloating() && target.isInteger();
+        if (clip) {
+            return clippedConvert(data, round);
+        }
         if (!normalize) {
             return switch (data) {
                 case float[] a -> PixelStores.fromFloats(a, target, false);
@@ -110,6 +144,76 @@ public final class PixelConverter {
             return PixelStores.fromFloats(normalizedFloats(data), target, round);
         }
         return PixelStores.fromDoubles(normalizedDoubles(data), target, round);
+    }
+
+    /** {@link #convert(Object)} with the clamp of {@code --clip} before the cast. */
+    private Object clippedConvert(Object data, boolean round) {
+        if (!normalize && !source.isFloating()) {
+            return PixelStores.fromLongs(clampLongs(PixelStores.readLongs(data, source)), source, target);
+        }
+        double[] y;
+        if (!normalize) {
+            y = data instanceof float[] a ? widen(a) : ((double[]) data).clone();
+        } else if (arithmeticType == DType.FLOAT32) {
+            y = widen(normalizedFloats(data)); // float32 values are exact in double; rint gives the same result
+        } else {
+            y = normalizedDoubles(data);
+        }
+        boolean integerTarget = target.isInteger() || target == DType.BOOL;
+        for (int i = 0; i < y.length; i++) {
+            double v = y[i];
+            y[i] = v != v ? (integerTarget ? 0.0 : v) : v < clipLow ? clipLow : v > clipHigh ? clipHigh : v;
+        }
+        return PixelStores.fromDoubles(y, target, normalize && round); // a plain cast truncates, as NumPy
+    }
+
+    private static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    /** Integer values clamped to the target's range; unsigned 64-bit sources compare unsigned. */
+    private long[] clampLongs(long[] v) {
+        long[] out = new long[v.length];
+        boolean unsignedSource = source == DType.UINT64;
+        for (int i = 0; i < v.length; i++) {
+            double x = unsignedSource ? NumpyRules.unsignedToDouble(v[i]) : v[i];
+            out[i] = x < clipLow ? (long) clipLow : x > clipHigh ? (long) clipHigh : v[i];
+        }
+        return out;
+    }
+
+    /** The smallest value of {@code t} (for the clamp). */
+    private static double lowest(DType t) {
+        return switch (t) {
+            case INT8 -> Byte.MIN_VALUE;
+            case INT16 -> Short.MIN_VALUE;
+            case INT32 -> Integer.MIN_VALUE;
+            case INT64 -> -0x1p63;
+            case FLOAT32 -> -Float.MAX_VALUE;
+            case FLOAT64 -> Double.NEGATIVE_INFINITY;
+            default -> 0; // unsigned types and bool
+        };
+    }
+
+    /** The largest value of {@code t} representable exactly in a double (for the clamp). */
+    private static double highest(DType t) {
+        return switch (t) {
+            case BOOL -> 1;
+            case UINT8 -> 255;
+            case INT8 -> Byte.MAX_VALUE;
+            case UINT16 -> 65535;
+            case INT16 -> Short.MAX_VALUE;
+            case UINT32 -> 4294967295.0;
+            case INT32 -> Integer.MAX_VALUE;
+            case INT64 -> Math.nextDown(0x1p63);
+            case UINT64 -> Math.nextDown(0x1p64);
+            case FLOAT32 -> Float.MAX_VALUE;
+            case FLOAT64 -> Double.POSITIVE_INFINITY;
+        };
     }
 
     /** {@code out0 + (a - in0) * ratio} in float32 (float32 data, or integers up to 16 bits). */
@@ -171,7 +275,7 @@ public final class PixelConverter {
 
     @Override
     public String toString() {
-        return normalize ? "normalize " + source + " (" + in0 + " +" + ratio + "x) → " + target
-                : "cast " + source + " → " + target;
+        return (normalize ? "normalize " + source + " (" + in0 + " +" + ratio + "x) → " + target
+                : "cast " + source + " → " + target) + (clip ? " clipped" : "");
     }
 }
