@@ -50,8 +50,10 @@ public final class FeatureGate {
         later("process_name", "--process_name");
     }
 
-    /** Output formats the first release writes. */
-    public static final Set<String> SUPPORTED_FORMATS = Set.of("hdf5", "compressed hdf5", "tif", "tiff");
+    /** Output formats jilastik writes ({@link org.jilastik.export.ExportFormat#supported()}). */
+    public static final Set<String> SUPPORTED_FORMATS = org.jilastik.export.ExportFormat.ALL.stream()
+            .filter(org.jilastik.export.ExportFormat::supported).map(org.jilastik.export.ExportFormat::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private FeatureGate() {
     }
@@ -80,7 +82,7 @@ public final class FeatureGate {
         String format = request.export().outputFormat();
         if (format != null && !SUPPORTED_FORMATS.contains(format)) {
             throw JilastikException.usage("--output_format \"" + format + "\" is not supported yet in jilastik "
-                    + version + "; use hdf5, compressed hdf5, tif or tiff");
+                    + version + "; use one of " + org.jilastik.export.ExportFormat.supportedNames());
         }
     }
 }

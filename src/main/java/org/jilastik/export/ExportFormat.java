@@ -93,7 +93,10 @@ public record ExportFormat(String name, String extension, Kind kind) {
 
     /** Whether jilastik can write this format now. */
     public boolean supported() {
-        return kind == Kind.HDF5 || (kind == Kind.IMAGE_2D && (name.equals("tif") || name.equals("tiff")));
+        return switch (kind) {
+            case HDF5, IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> true;
+            default -> false;
+        };
     }
 
     /** Names of the formats jilastik writes, for messages. */

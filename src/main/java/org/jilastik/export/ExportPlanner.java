@@ -72,7 +72,13 @@ public final class ExportPlanner {
         }
         switch (format.kind()) {
             case HDF5 -> chunks = ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
-            case IMAGE_2D -> writtenAxes = imageAxes(ilastikAxes, ilastikShape);
+            case IMAGE_2D -> {
+                writtenAxes = imageAxes(ilastikAxes, ilastikShape);
+                inMemoryNote(format, ilastikShape, dtype, warnings);
+            }
+            case IMAGE_2D_SEQUENCE -> inMemoryNote(format, ilastikShape, dtype, warnings); // the sink slices
+            case MULTIPAGE_TIFF_SEQUENCE -> { } // written in the export's order; the sink slices it
+            case MULTIPAGE_TIFF -> writtenAxes = Axes.of("tzcyx"); // ilastik's fixed OME order
             default -> throw JilastikException.usage("the output format \"" + format.name() + "\" is not supported "
                     + "yet in jilastik; use one of " + ExportFormat.supportedNames());
         }
@@ -181,6 +187,29 @@ public final class ExportPlanner {
             row = 'y';
         }
         return Axes.of("" + row + column + "c");
+    }
+
+    /** Images from this size on get a log line when their codec holds them whole in memory. */
+    static final long IN_MEMORY_NOTE_BYTES = 256L << 20;
+
+    /**
+     * The log line for codecs that hold each whole image in memory (all 2-D formats except TIFF), for images of
+     * {@link #IN_MEMORY_NOTE_BYTES} or more (for a sequence: per slice, the first axis of size > 1 stepped).
+     */
+    private static void inMemoryNote(ExportFormat format, long[] shape, DType dtype, List<String> warnings) {
+        long bytes = dtype.byteSize();
+        boolean stepped = format.kind() != ExportFormat.Kind.IMAGE_2D_SEQUENCE;
+        for (long s : shape) {
+            if (!stepped && s > 1) {
+                stepped = true;
+                continue;
+            }
+            bytes *= s;
+        }
+        if (bytes >= IN_MEMORY_NOTE_BYTES && !format.extension().startsWith("tif")) {
+            warnings.add("the " + format.name() + " format holds each whole image (" + (bytes >> 20) + " MiB) in "
+                    + "memory while writing it; use tif or hdf5 for images larger than memory");
+        }
     }
 
     /** The data range converted like the data: the normalisation's input range, else the source's. */

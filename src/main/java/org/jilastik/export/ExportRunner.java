@@ -134,6 +134,11 @@ public final class ExportRunner {
         if (plan.chunkShape() != null) {
             return plan.chunkShape();
         }
+        if (plan.format().kind() == ExportFormat.Kind.MULTIPAGE_TIFF) { // any box can be written in place
+            long[] ones = new long[plan.outputShape().length];
+            java.util.Arrays.fill(ones, 1);
+            return ones;
+        }
         long[] unit = plan.outputShape();
         unit[0] = 1;
         return unit;

@@ -33,6 +33,9 @@ record ExportedFile(Path file, DType dtype, long[] shape, String axes, Map<Strin
     /** Reads {@code file}: TIFF by extension, anything else as HDF5 dataset {@code datasetPath}. */
     static ExportedFile read(Path file, String datasetPath) throws IOException {
         String name = file.getFileName().toString().toLowerCase();
+        if (name.endsWith(".png")) {
+            return png(file);
+        }
         return name.endsWith(".tif") || name.endsWith(".tiff") ? tiff(file) : hdf5(file, datasetPath);
     }
 
@@ -65,6 +68,14 @@ record ExportedFile(Path file, DType dtype, long[] shape, String axes, Map<Strin
                 }
             }
             return new ExportedFile(file, s.dtype(), shape, s.axes().toString(), tags, b.data());
+        }
+    }
+
+    /** A PNG through jilastik's {@link org.jilastik.io.imageio.ImageIoSource} (yxc); no attributes. */
+    static ExportedFile png(Path file) {
+        try (org.jilastik.io.imageio.ImageIoSource s = org.jilastik.io.imageio.ImageIoSource.open(file)) {
+            Block b = s.readAll();
+            return new ExportedFile(file, s.dtype(), s.shape(), s.axes().toString(), new TreeMap<>(), b.data());
         }
     }
 

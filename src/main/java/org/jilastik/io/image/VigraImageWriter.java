@@ -51,6 +51,29 @@ public final class VigraImageWriter implements ImageSink {
         if (axes.size() != 3 || axes.get(2) != 'c' || shape.length != 3) {
             throw new IllegalArgumentException("a 2-D image needs axes (row, column, c), got " + axes);
         }
+        requireStorable(format, shape, dtype);
+        long n = shape[0] * shape[1] * shape[2];
+        this.format = format;
+        this.target = file.toAbsolutePath();
+        this.axes = axes;
+        this.shape = shape.clone();
+        this.dtype = dtype;
+        this.height = (int) shape[0];
+        this.width = (int) shape[1];
+        this.bands = (int) shape[2];
+        this.buffer = Block.newStorage(dtype, (int) n);
+        this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
+                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+    }
+
+    /**
+     * Refuses, before anything is computed, an image the codec cannot store: a channel count it lacks, a dtype that
+     * is neither stored nor mapped to one it stores (hdr), or more values than fit in memory.
+     *
+     * @param shape {@code (rows, columns, channels)}
+     * @throws JilastikException (usage) naming the limit and the way out
+     */
+    public static void requireStorable(VigraImageFormat format, long[] shape, DType dtype) {
         String name = format.name().toLowerCase(Locale.ROOT);
         if (!format.channels().contains((int) shape[2])) {
             throw JilastikException.usage("the " + name + " format stores " + format.channels()
@@ -65,17 +88,6 @@ public final class VigraImageWriter implements ImageSink {
             throw JilastikException.usage("the image " + Arrays.toString(shape) + " cannot be written as " + name
                     + " (it must fit in memory, at most 2^31 values); export as tif or hdf5 instead");
         }
-        this.format = format;
-        this.target = file.toAbsolutePath();
-        this.axes = axes;
-        this.shape = shape.clone();
-        this.dtype = dtype;
-        this.height = (int) shape[0];
-        this.width = (int) shape[1];
-        this.bands = (int) shape[2];
-        this.buffer = Block.newStorage(dtype, (int) n);
-        this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
-                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
     }
 
     @Override
