@@ -64,6 +64,7 @@ public final class TiffImageWriter implements ImageSink {
     private final long[] offsets;
     private final long[] counts;
     private final Path tempFile;
+    private final long classicLimit;
     private final Object fileLock = new Object();
     private FileChannel channel;
     private long end = DATA_START;
@@ -80,6 +81,12 @@ public final class TiffImageWriter implements ImageSink {
      *                           cannot be created
      */
     public TiffImageWriter(Path file, Axes axes, long[] shape, DType dtype) {
+        this(file, axes, shape, dtype, CLASSIC_LIMIT);
+    }
+
+    /** As the public constructor, switching to BigTIFF past {@code classicLimit} bytes (tests use a small one). */
+    TiffImageWriter(Path file, Axes axes, long[] shape, DType dtype, long classicLimit) {
+        this.classicLimit = classicLimit;
         if (axes.size() != 3 || axes.get(2) != 'c' || shape.length != 3) {
             throw new IllegalArgumentException("a 2-D TIFF needs axes (row, column, c), got " + axes);
         }
@@ -231,7 +238,7 @@ public final class TiffImageWriter implements ImageSink {
             }
             synchronized (fileLock) {
                 boolean classicFits = end + TiffDirectoryWriter.directory(width, height, samples, dtype,
-                        rowsPerStrip, offsets, counts, false).byteSize(false) <= CLASSIC_LIMIT;
+                        rowsPerStrip, offsets, counts, false).byteSize(false) <= classicLimit;
                 boolean big = !classicFits;
                 TiffIfd ifd = TiffDirectoryWriter.directory(width, height, samples, dtype, rowsPerStrip, offsets,
                         counts, big);
