@@ -56,29 +56,97 @@ class ExportPlannerReferenceTest {
             ExportPlan plan = plan(cli, source, lane);
             Path out = ExportOptionsReadme.DIR.resolve("out").resolve(v.name());
             assertThat(plan.file().getParent()).isEqualTo(out);
-            String rel = v.name() + "/" + plan.file().getFileName();
-            created.add(plan.file().getFileName().toString());
-            ExportOptionsReadme.OutputFile ref = outputs.get(rel);
-            assertThat(ref).as("ilastik wrote %s", rel).isNotNull();
-            assertThat(plan.exportDtype().numpyName()).isEqualTo(ref.dtype());
-            if (ref.format().startsWith("HDF5")) {
-                String internal = ref.format().substring(ref.format().indexOf('`') + 1, ref.format().lastIndexOf('`'));
-                assertThat("/" + plan.internalPath().replaceFirst("^/", "")).isEqualTo(internal);
-                assertThat(plan.compressionLevel()).isEqualTo(ref.format().contains("gzip") ? 1 : 0);
-                assertThat(plan.outputAxes().letters()).isEqualTo(ref.layout());
-                assertThat(Arrays.toString(plan.outputShape()).replace("[", "(").replace("]", ")"))
-                        .isEqualTo(ref.shape().endsWith(",)") ? ref.shape().replace(",)", ")") : ref.shape());
-            } else {
-                assertThat(plan.internalPath()).isNull();
-                long[] s = plan.outputShape();
-                String expected = s[2] == 1 ? "(" + s[0] + ", " + s[1] + ")" : Arrays.toString(s)
-                        .replace("[", "(").replace("]", ")");
-                assertThat(expected).isEqualTo(ref.shape());
+            for (ImageFile f : files(plan)) {
+                String rel = v.name() + "/" + f.name();
+                created.add(f.name());
+                ExportOptionsReadme.OutputFile ref = outputs.get(rel);
+                assertThat(ref).as("ilastik wrote %s", rel).isNotNull();
+                assertThat(f.dtype()).as(rel).isEqualTo(ref.dtype());
+                if (ref.format().startsWith("HDF5")) {
+                    String internal = ref.format().substring(ref.format().indexOf('`') + 1,
+                            ref.format().lastIndexOf('`'));
+                    assertThat("/" + plan.internalPath().replaceFirst("^/", "")).isEqualTo(internal);
+                    assertThat(plan.compressionLevel()).isEqualTo(ref.format().contains("gzip") ? 1 : 0);
+                    assertThat(plan.outputAxes().letters()).isEqualTo(ref.layout());
+                    assertThat(f.shape()).isEqualTo(ref.shape().endsWith(",)") ? ref.shape().replace(",)", ")")
+                            : ref.shape());
+                } else {
+                    assertThat(plan.internalPath()).isNull();
+                    assertThat(f.shape()).as(rel).isEqualTo(ref.shape());
+                }
             }
         }
         if (v.rc() == 0 && supported) {
             assertThat(created).containsExactlyInAnyOrderElementsOf(v.files());
         }
+    }
+
+    /** A file the plan writes: name, dtype as stored, shape as the README's reader reports it. */
+    record ImageFile(String name, String dtype, String shape) {
+    }
+
+    private static String tuple(long... s) {
+        return Arrays.toString(s).replace("[", "(").replace("]", ")");
+    }
+
+    /** The files of a plan as the README describes them (TIFF drops a single channel, PNG keeps it). */
+    private static List<ImageFile> files(ExportPlan plan) {
+        String dtype = plan.exportDtype().numpyName();
+        long[] s = plan.outputShape();
+        String ext = plan.format().extension();
+        org.jilastik.io.image.VigraImageFormat codec = org.jilastik.io.image.VigraImageFormat.ofExtension(ext);
+        String imageDtype = codec == null ? dtype : org.jilastik.io.image.VigraPixelMapping
+                .negotiate(plan.exportDtype(), codec.pixelTypes()).numpyName();
+        List<ImageFile> out = new ArrayList<>();
+        switch (plan.format().kind()) {
+            case IMAGE_2D -> out.add(new ImageFile(plan.file().getFileName().toString(), imageDtype,
+                    image(codec, s[0], s[1], s[2])));
+            case IMAGE_2D_SEQUENCE -> {
+                int step = ImageExportSinks.stepAxis(plan.outputAxes(), s);
+                org.jilastik.array.Axes sa = ImageExportSinks.sliceImageAxes(plan.outputAxes(), s, step);
+                long[] e = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    int k = plan.outputAxes().indexOf(sa.get(i));
+                    e[i] = k < 0 ? 1 : s[k];
+                }
+                for (Path f : ImageExportSinks.sliceFiles(plan, step)) {
+                    out.add(new ImageFile(f.getFileName().toString(), imageDtype, image(codec, e[0], e[1], e[2])));
+                }
+            }
+            case MULTIPAGE_TIFF -> out.add(new ImageFile(plan.file().getFileName().toString(), dtype, pages(s)));
+            case MULTIPAGE_TIFF_SEQUENCE -> {
+                int step = ImageExportSinks.stepAxis(plan.outputAxes(), s);
+                long[] one = s.clone();
+                one[step] = 1;
+                long[] tzcyx = new long[5];
+                for (int i = 0; i < 5; i++) {
+                    int k = plan.outputAxes().indexOf("tzcyx".charAt(i));
+                    tzcyx[i] = k < 0 ? 1 : one[k];
+                }
+                for (Path f : ImageExportSinks.sliceFiles(plan, step)) {
+                    out.add(new ImageFile(f.getFileName().toString(), dtype, pages(tzcyx)));
+                }
+            }
+            default -> out.add(new ImageFile(plan.file().getFileName().toString(), dtype, tuple(s)));
+        }
+        return out;
+    }
+
+    private static String image(org.jilastik.io.image.VigraImageFormat codec, long h, long w, long c) {
+        return codec == null && c == 1 ? tuple(h, w) : tuple(h, w, c);
+    }
+
+    /** Multi-page TIFF as tifffile reports its series: t, z, c without singletons, then y, x. */
+    private static String pages(long[] tzcyx) {
+        List<Long> keep = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            if (tzcyx[i] > 1) {
+                keep.add(tzcyx[i]);
+            }
+        }
+        keep.add(tzcyx[3]);
+        keep.add(tzcyx[4]);
+        return tuple(keep.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static ExportPlan plan(ExportChoices cli, ExportSourceInfo source, LaneExportFacts lane) {
