@@ -88,10 +88,10 @@ public final class MultipageTiffWriter implements ImageSink {
         this.height = (int) shape[n - 2];
         this.width = (int) shape[n - 1];
         this.pageBytes = (long) height * width * dtype.byteSize();
-        long classicEnd = 8 + firstDirectory(0, false).byteSize(false) + pages * pageBytes
+        long classicEnd = 8 + firstDirectory(false).byteSize(false) + pages * pageBytes
                 + (pages - 1) * otherDirectory(0, false).byteSize(false) + 16;
         this.big = classicEnd > CLASSIC_LIMIT;
-        long start = (big ? 16 : 8) + firstDirectory(0, big).byteSize(big);
+        long start = (big ? 16 : 8) + firstDirectory(big).byteSize(big);
         this.dataStart = start + (start & 1);
         this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
                 + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
@@ -183,7 +183,7 @@ public final class MultipageTiffWriter implements ImageSink {
                 long pos = dataStart + pages * pageBytes;
                 pos += pos & 1;
                 long next = pages > 1 ? pos : 0;
-                put(firstDirectory(next, big).serialise(big ? 16 : 8, next, big), big ? 16 : 8);
+                put(firstDirectory(big).serialise(big ? 16 : 8, next, big), big ? 16 : 8);
                 for (long p = 1; p < pages; p++) {
                     TiffIfd d = otherDirectory(dataStart + p * pageBytes, big);
                     long following = p + 1 < pages ? pos + d.byteSize(big) : 0;
@@ -203,7 +203,7 @@ public final class MultipageTiffWriter implements ImageSink {
         }
     }
 
-    private TiffIfd firstDirectory(long ignored, boolean bigTiff) {
+    private TiffIfd firstDirectory(boolean bigTiff) {
         TiffIfd d = common(dataStart(bigTiff), bigTiff);
         d.addAscii(270, description);
         d.addAscii(305, software);
