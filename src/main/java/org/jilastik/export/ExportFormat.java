@@ -98,8 +98,8 @@ public record ExportFormat(String name, String extension, Kind kind) {
     public boolean supported() {
         return switch (kind) {
             case HDF5 -> true;
-            case IMAGE_2D -> name.equals("tif") || name.equals("tiff");
-            case N5, OME_ZARR, NUMPY, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> false;
+            case IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> true;
+            case N5, OME_ZARR, NUMPY -> false;
             case DVID, BLOCKWISE_HDF5 -> false; // never: see refusal()
         };
     }

@@ -72,6 +72,9 @@ public final class ExportPlanner {
 
         requireFormatFits(format, template, source, ilastikAxes, ilastikShape);
         Axes writtenAxes = writtenAxes(format, ilastikAxes, ilastikShape);
+        if (format.kind() == ExportFormat.Kind.IMAGE_2D || format.kind() == ExportFormat.Kind.IMAGE_2D_SEQUENCE) {
+            inMemoryNote(format, ilastikShape, dtype, warnings);
+        }
         long[] chunks = format.kind() == ExportFormat.Kind.HDF5 || format.kind() == ExportFormat.Kind.N5
                 ? ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype) : null;
         AxisReorder reorder = new AxisReorder(source.axes(), cutoutShape, writtenAxes);
@@ -221,6 +224,29 @@ public final class ExportPlanner {
             row = 'y';
         }
         return Axes.of("" + row + column + "c");
+    }
+
+    /** Images from this size on get a log line when their codec holds them whole in memory. */
+    static final long IN_MEMORY_NOTE_BYTES = 256L << 20;
+
+    /**
+     * The log line for codecs that hold each whole image in memory (all 2-D formats except TIFF), for images of
+     * {@link #IN_MEMORY_NOTE_BYTES} or more (for a sequence: per slice, the first axis of size > 1 stepped).
+     */
+    private static void inMemoryNote(ExportFormat format, long[] shape, DType dtype, List<String> warnings) {
+        long bytes = dtype.byteSize();
+        boolean stepped = format.kind() != ExportFormat.Kind.IMAGE_2D_SEQUENCE;
+        for (long s : shape) {
+            if (!stepped && s > 1) {
+                stepped = true;
+                continue;
+            }
+            bytes *= s;
+        }
+        if (bytes >= IN_MEMORY_NOTE_BYTES && !format.extension().startsWith("tif")) {
+            warnings.add("the " + format.name() + " format holds each whole image (" + (bytes >> 20) + " MiB) in "
+                    + "memory while writing it; use tif or hdf5 for images larger than memory");
+        }
     }
 
     /** The data range converted like the data: the normalisation's input range, else the source's. */

@@ -130,10 +130,21 @@ public final class ExportRunner {
         }
     }
 
-    /** The smallest tile: one chunk for HDF5, else one row of a 2-D image (all columns and channels). */
+    /** The smallest tile: one HDF5 chunk, one element for the image formats, else one row (all columns, channels). */
     static long[] tileUnit(ExportPlan plan) {
         if (plan.chunkShape() != null) {
             return plan.chunkShape();
+        }
+        switch (plan.format().kind()) {
+            case IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> {
+                // the image sinks take any box (TIFF strips complete as tiles arrive, multi-page TIFF writes in
+                // place, the others assemble in memory), so tiles stay as small as the memory budget wants
+                long[] ones = new long[plan.outputShape().length];
+                java.util.Arrays.fill(ones, 1);
+                return ones;
+            }
+            default -> {
+            }
         }
         long[] unit = plan.outputShape();
         unit[0] = 1;

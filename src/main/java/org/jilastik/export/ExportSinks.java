@@ -10,7 +10,6 @@ import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.io.ImageSink;
 import org.jilastik.io.hdf5.Hdf5DatasetWriter;
-import org.jilastik.io.tiff.TiffImageWriter;
 
 /**
  * Opens the {@link ImageSink} an {@link ExportPlan} calls for, with the metadata ilastik writes: for HDF5 the
@@ -46,7 +45,10 @@ public final class ExportSinks {
         return switch (plan.format().kind()) {
             case HDF5 -> Hdf5DatasetWriter.create(plan.file(), plan.internalPath(), axes, shape, dtype,
                     plan.chunkShape(), plan.compressionLevel(), hdf5Attributes(plan));
-            case IMAGE_2D -> new TiffImageWriter(plan.file(), axes, shape, dtype);
+            case IMAGE_2D -> ImageExportSinks.image2d(plan);
+            case IMAGE_2D_SEQUENCE -> ImageExportSinks.imageSequence(plan);
+            case MULTIPAGE_TIFF -> ImageExportSinks.multipageTiff(plan);
+            case MULTIPAGE_TIFF_SEQUENCE -> ImageExportSinks.multipageTiffSequence(plan);
             default -> throw new IllegalStateException(plan.format().name() + " is marked supported in ExportFormat "
                     + "but ExportSinks has no sink for it");
         };

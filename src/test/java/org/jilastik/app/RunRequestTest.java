@@ -34,9 +34,9 @@ class RunRequestTest {
                 request(List.of("project", "distributed"), ExportOptions.NONE, new DistributedOptions(true, null))))
                 .isInstanceOf(JilastikException.class)
                 .hasMessage("--distributed is not supported yet in jilastik " + JilastikVersion.get());
-        ExportOptions png = new ExportOptions(null, "png", null, null, null, null, null, null, null, false, null, null);
+        ExportOptions png = new ExportOptions(null, "dvid", null, null, null, null, null, null, null, false, null, null);
         assertThatThrownBy(() -> FeatureGate.refuseUnsupported(request(List.of("output_format"), png,
-                DistributedOptions.NONE))).hasMessageContaining("output format \"png\" is not supported yet");
+                DistributedOptions.NONE))).hasMessageContaining("output format \"dvid\" writes to a DVID server");
         ExportOptions tif = new ExportOptions(null, "tif", null, null, null, null, null, null, null, false, null, null);
         FeatureGate.refuseUnsupported(request(List.of("project", "output_format", "headless"), tif,
                 DistributedOptions.NONE));

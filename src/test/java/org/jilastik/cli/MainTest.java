@@ -208,8 +208,8 @@ class MainTest {
                 "--retrain (training) is not supported yet in jilastik");
         assertOneLine(runPixel(p, "--distributed", "--distributed_block_roi=64", "a.png"), 2,
                 "--distributed is not supported yet");
-        assertOneLine(runPixel(p, "--output_format=png sequence", "a.png"), 2,
-                "output format \"png sequence\" is not supported yet");
+        assertOneLine(runPixel(p, "--output_format=dvid", "a.png"), 2,
+                "output format \"dvid\" writes to a DVID server");
         assertOneLine(run(WorkflowKind.COUNTING, p, "--csv-export-file=c.csv", "a.png"), 2,
                 "--csv-export-file is not supported yet");
     }

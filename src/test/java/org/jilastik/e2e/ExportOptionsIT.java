@@ -41,12 +41,7 @@ class ExportOptionsIT {
      * format lands (ExportFormat.supported()), remove its variants here: {@link #awaitingListIsCurrent()} fails
      * until then.
      */
-    static final Set<String> AWAITING_FORMAT = Set.of("2d_numpy", "2d_n5", "2d_png_segmentation",
-            "2d_png_probabilities", "2d_tiff_sequence", "2d_tif_sequence_no_slice_index",
-            "2d_png_sequence_segmentation", "2d_multipage_tiff", "2d_multipage_tiff_sequence", "3d_tiff_sequence",
-            "3d_png_sequence_segmentation", "3d_multipage_tiff", "3d_multipage_tiff_segmentation",
-            "3d_multipage_tiff_sequence", "3d_numpy", "3d_dtype_uint8_drange_tiffseq", "2d_ome_zarr_single_scale",
-            "3d_png_sequence_probabilities");
+    static final Set<String> AWAITING_FORMAT = Set.of("2d_numpy", "2d_n5", "3d_numpy", "2d_ome_zarr_single_scale");
 
     /** What a run must do: exit code, files under {@code out/<variant>/}, their checks, a refusal's wording. */
     record Expected(int exitCode, List<String> files, List<FileCheck> checks, String refusal,

@@ -33,6 +33,9 @@ record ExportedFile(Path file, DType dtype, long[] shape, String axes, Map<Strin
     /** Reads {@code file}: TIFF by extension, anything else as HDF5 dataset {@code datasetPath}. */
     static ExportedFile read(Path file, String datasetPath) throws IOException {
         String name = file.getFileName().toString().toLowerCase();
+        if (name.endsWith(".png")) {
+            return png(file);
+        }
         return name.endsWith(".tif") || name.endsWith(".tiff") ? tiff(file) : hdf5(file, datasetPath);
     }
 
@@ -59,12 +62,29 @@ record ExportedFile(Path file, DType dtype, long[] shape, String axes, Map<Strin
             long[] shape = s.shape();
             Block b = s.read(new Box(new long[shape.length], shape.clone()));
             Map<String, Object> tags = new TreeMap<>();
+            java.util.List<Map<Integer, Object>> pages = org.jilastik.io.tiff.TiffPages.read(file);
+            if (pages.size() > 1) {
+                // a multi-page OME-TIFF: every page's tags but offsets and texts, and the OME-XML without ids
+                tags.put("pages", org.jilastik.io.tiff.TiffPages.layoutTags(file).toArray(new String[0]));
+                Object xml = pages.getFirst().get(270);
+                tags.put("ome", xml == null ? null
+                        : xml.toString().replaceAll(" UUID=\"[^\"]*\"\\s+Creator=\"[^\"]*\"", ""));
+                return new ExportedFile(file, s.dtype(), shape, s.axes().toString(), tags, b.data());
+            }
             for (Map.Entry<Integer, long[]> e : TiffTestReads.tags(file).entrySet()) {
                 if (e.getKey() != 273 && e.getKey() != 279) {
                     tags.put("tag " + e.getKey(), e.getValue());
                 }
             }
             return new ExportedFile(file, s.dtype(), shape, s.axes().toString(), tags, b.data());
+        }
+    }
+
+    /** A PNG through jilastik's {@link org.jilastik.io.imageio.ImageIoSource} (yxc); no attributes. */
+    static ExportedFile png(Path file) {
+        try (org.jilastik.io.imageio.ImageIoSource s = org.jilastik.io.imageio.ImageIoSource.open(file)) {
+            Block b = s.readAll();
+            return new ExportedFile(file, s.dtype(), s.shape(), s.axes().toString(), new TreeMap<>(), b.data());
         }
     }
 

@@ -60,14 +60,23 @@ class ExportEndToEndTest {
             for (LaneExportFacts lane : ReferenceCases.lanes(v)) {
                 ExportPlan plan = ExportPlanner.plan(cli, ExportChoices.NONE, info, lane, cwd, Path.of("/nowhere"));
                 // small tiles and three threads: results must not depend on either
-                Path written = ExportRunner.run(plan, box -> crop(source, box), 3000, pool);
-                Path rel = cwd.resolve("out").relativize(written);
-                Path reference = OUT.resolve(rel.toString());
-                assertThat(reference).as("ilastik wrote %s", rel).exists();
-                if (plan.format().kind() == ExportFormat.Kind.HDF5) {
-                    compareHdf5(written, plan.internalPath(), reference, plan.exportDtype());
-                } else {
-                    compareTiff(written, reference, plan.exportDtype());
+                ExportRunner.run(plan, box -> crop(source, box), 3000, pool);
+                for (Path written : writtenFiles(plan)) {
+                    Path rel = cwd.resolve("out").relativize(written);
+                    Path reference = OUT.resolve(rel.toString());
+                    assertThat(reference).as("ilastik wrote %s", rel).exists();
+                    String ext = plan.format().extension();
+                    switch (plan.format().kind()) {
+                        case HDF5 -> compareHdf5(written, plan.internalPath(), reference, plan.exportDtype());
+                        case MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> compareMultipage(written, reference);
+                        default -> {
+                            if (ext.startsWith("tif")) {
+                                compareTiff(written, reference, plan.exportDtype());
+                            } else {
+                                comparePng(written, reference);
+                            }
+                        }
+                    }
                 }
             }
         } finally {
@@ -141,6 +150,39 @@ class ExportEndToEndTest {
             assertBitIdentical(JhdfTestReads.toStorage(da.getDataFlat(), dtype),
                     JhdfTestReads.toStorage(db.getDataFlat(), dtype));
         }
+    }
+
+    /** The plan's file, or its slices' files for a sequence format. */
+    static List<Path> writtenFiles(ExportPlan plan) {
+        if (!plan.format().isSequence()) {
+            return List.of(plan.file());
+        }
+        return ImageExportSinks.sliceFiles(plan, ImageExportSinks.stepAxis(plan.outputAxes(), plan.outputShape()));
+    }
+
+    /** PNG: the pixel arrays as jilastik's reader returns them, bit for bit (vigra's range mapping included). */
+    private static void comparePng(Path ours, Path reference) {
+        try (org.jilastik.io.imageio.ImageIoSource a = org.jilastik.io.imageio.ImageIoSource.open(ours);
+                org.jilastik.io.imageio.ImageIoSource b = org.jilastik.io.imageio.ImageIoSource.open(reference)) {
+            assertThat(a.dtype()).isEqualTo(b.dtype());
+            assertThat(a.shape()).isEqualTo(b.shape());
+            assertBitIdentical(a.readAll().data(), b.readAll().data());
+        }
+    }
+
+    /** Multi-page OME-TIFF: pixel data, every page's tags (but offsets and texts), and the OME-XML sans ids. */
+    private static void compareMultipage(Path ours, Path reference) throws IOException {
+        try (org.jilastik.io.tiff.TiffSource a = org.jilastik.io.tiff.TiffSource.open(ours);
+                org.jilastik.io.tiff.TiffSource b = org.jilastik.io.tiff.TiffSource.open(reference)) {
+            assertThat(a.shape()).isEqualTo(b.shape());
+            assertBitIdentical(a.readAll().data(), b.readAll().data());
+        }
+        assertThat(org.jilastik.io.tiff.TiffPages.layoutTags(ours))
+                .isEqualTo(org.jilastik.io.tiff.TiffPages.layoutTags(reference));
+        String xa = (String) org.jilastik.io.tiff.TiffPages.read(ours).getFirst().get(270);
+        String xb = (String) org.jilastik.io.tiff.TiffPages.read(reference).getFirst().get(270);
+        String ids = " UUID=\"[^\"]*\"\\s+Creator=\"[^\"]*\"";
+        assertThat(xa.replaceAll(ids, "")).isEqualTo(xb.replaceAll(ids, ""));
     }
 
     private static List<String> filters(Dataset d) {

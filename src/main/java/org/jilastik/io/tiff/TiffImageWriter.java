@@ -28,14 +28,29 @@ import org.jilastik.io.ImageSink;
  * StripByteCounts, PlanarConfiguration 1, ExtraSamples (unassociated alpha for the samples beyond the 1 or 3
  * colour samples), SampleFormat (1 unsigned, 2 signed, 3 float). bool is written as uint8.
  *
- * <p>Memory: a single-page image cannot be written in pieces in arbitrary order, so the whole image is held in
- * memory until {@link #commit()} (about its size again while encoding a strip). The file is written under a
- * hidden temporary name and renamed at commit. Thread safety: concurrent {@link #write(Block)} calls for
- * disjoint blocks are safe (they copy into disjoint parts of the buffer).
+ * <p>Streaming: the image is not held in memory. Each strip gets a buffer when the first block reaches it; as
+ * soon as all of its samples have arrived it is LZW-encoded (on the writing thread, so strips compress in
+ * parallel) and appended to the file, and its buffer is dropped. Memory is therefore bounded by the strips that
+ * blocks in flight have only partly filled (about one strip row band per tile edge; a strip holds about 2^20
+ * samples). Strips are stored in the order they complete, which TIFF allows (every strip has its own offset);
+ * strips never written are encoded as zeros at commit. The file is a classic TIFF, or a BigTIFF when the
+ * compressed data pass 4 GiB (decided at commit: the first 16 bytes are reserved for either header).
+ *
+ * <p>The file is written under a hidden temporary name and renamed at commit. Thread safety: concurrent
+ * {@link #write(Block)} calls for disjoint blocks are safe.
  */
 public final class TiffImageWriter implements ImageSink {
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final long MAX_CLASSIC_TIFF_BYTES = 0xFFFF_0000L;
+    private static final long CLASSIC_LIMIT = 0xFFFF_FFFFL;
+    private static final int DATA_START = 16;
+    private static final ThreadLocal<TiffLzwWriter> LZW = ThreadLocal.withInitial(TiffLzwWriter::new);
+
+    /** One strip's assembly state; guarded by its own monitor. */
+    private static final class Strip {
+        Object samples;
+        long filled;
+        boolean stored;
+    }
 
     private final Path target;
     private final Axes axes;
@@ -44,20 +59,34 @@ public final class TiffImageWriter implements ImageSink {
     private final int height;
     private final int width;
     private final int samples;
-    private final Object buffer;
+    private final int rowsPerStrip;
+    private final Strip[] strips;
+    private final long[] offsets;
+    private final long[] counts;
     private final Path tempFile;
+    private final long classicLimit;
+    private final Object fileLock = new Object();
+    private FileChannel channel;
+    private long end = DATA_START;
     private volatile boolean finished;
 
     /**
-     * Prepares an image of {@code shape = (rows, columns, channels)}.
+     * Prepares an image of {@code shape = (rows, columns, channels)} and creates its temporary file.
      *
      * @param file  final file; its directory must exist
      * @param axes  three axes, the last {@code c}
      * @param shape extents of the three axes
      * @param dtype element type
-     * @throws JilastikException if the image is too large for a classic single-page TIFF
+     * @throws JilastikException if the image is empty or a single row does not fit a strip, or the temporary file
+     *                           cannot be created
      */
     public TiffImageWriter(Path file, Axes axes, long[] shape, DType dtype) {
+        this(file, axes, shape, dtype, CLASSIC_LIMIT);
+    }
+
+    /** As the public constructor, switching to BigTIFF past {@code classicLimit} bytes (tests use a small one). */
+    TiffImageWriter(Path file, Axes axes, long[] shape, DType dtype, long classicLimit) {
+        this.classicLimit = classicLimit;
         if (axes.size() != 3 || axes.get(2) != 'c' || shape.length != 3) {
             throw new IllegalArgumentException("a 2-D TIFF needs axes (row, column, c), got " + axes);
         }
@@ -65,18 +94,30 @@ public final class TiffImageWriter implements ImageSink {
         this.axes = axes;
         this.shape = shape.clone();
         this.dtype = dtype;
-        long bytes = shape[0] * shape[1] * shape[2] * dtype.byteSize();
-        if (shape[0] < 1 || shape[1] < 1 || shape[2] < 1 || bytes > MAX_CLASSIC_TIFF_BYTES
-                || shape[0] * shape[1] * shape[2] > Integer.MAX_VALUE - 8) {
-            throw JilastikException.usage("the image " + Arrays.toString(shape) + " of " + dtype + " is too large "
-                    + "for a single-page TIFF (4 GiB at most); export it as hdf5 instead");
+        if (shape[0] < 1 || shape[1] < 1 || shape[2] < 1 || shape[0] > Integer.MAX_VALUE
+                || shape[1] * shape[2] * dtype.byteSize() > Integer.MAX_VALUE / 2) {
+            throw JilastikException.usage("the image " + Arrays.toString(shape) + " of " + dtype + " cannot be "
+                    + "written as a single-page TIFF (rows too long or no pixels); export it as hdf5 instead");
         }
         this.height = (int) shape[0];
         this.width = (int) shape[1];
         this.samples = (int) shape[2];
-        this.buffer = Block.newStorage(dtype, height * width * samples);
+        this.rowsPerStrip = (int) Math.max(1, (1L << 20) / ((long) width * samples)); // may exceed the height
+        int n = Math.ceilDiv(height, rowsPerStrip);
+        this.strips = new Strip[n];
+        for (int i = 0; i < n; i++) {
+            strips[i] = new Strip();
+        }
+        this.offsets = new long[n];
+        this.counts = new long[n];
         this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
                 + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        try {
+            channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw failure(e);
+        }
     }
 
     @Override
@@ -99,6 +140,11 @@ public final class TiffImageWriter implements ImageSink {
         return target;
     }
 
+    /** Rows per strip (vigra's rule), for tests. */
+    int rowsPerStrip() {
+        return rowsPerStrip;
+    }
+
     @Override
     public void write(Block block) {
         ImageSink.requireFits(this, block);
@@ -109,12 +155,64 @@ public final class TiffImageWriter implements ImageSink {
         int y0 = (int) block.box().start(0);
         int x0 = (int) block.box().start(1);
         int c0 = (int) block.box().start(2);
-        int run = bs[2];
-        for (int y = 0; y < bs[0]; y++) {
-            for (int x = 0; x < bs[1]; x++) {
-                int src = (y * bs[1] + x) * run;
-                int dst = ((y0 + y) * width + x0 + x) * samples + c0;
-                System.arraycopy(block.data(), src, buffer, dst, run);
+        int yEnd = y0 + bs[0];
+        for (int s = y0 / rowsPerStrip; s * rowsPerStrip < yEnd; s++) {
+            int top = s * rowsPerStrip;
+            int rows = stripRows(s);
+            int from = Math.max(y0, top);
+            int to = Math.min(yEnd, top + rows);
+            Object complete = null;
+            Strip strip = strips[s];
+            synchronized (strip) {
+                if (strip.stored) {
+                    throw new IllegalStateException("strip " + s + " was already complete; blocks overlap");
+                }
+                if (strip.samples == null) {
+                    strip.samples = Block.newStorage(dtype, rows * width * samples);
+                }
+                for (int y = from; y < to; y++) {
+                    for (int x = 0; x < bs[1]; x++) {
+                        int src = ((y - y0) * bs[1] + x) * bs[2];
+                        int dst = ((y - top) * width + x0 + x) * samples + c0;
+                        System.arraycopy(block.data(), src, strip.samples, dst, bs[2]);
+                    }
+                }
+                strip.filled += (long) (to - from) * bs[1] * bs[2];
+                if (strip.filled == (long) rows * width * samples) {
+                    complete = strip.samples;
+                    strip.samples = null;
+                    strip.stored = true;
+                }
+            }
+            if (complete != null) {
+                store(s, complete);
+            }
+        }
+    }
+
+    private int stripRows(int s) {
+        return Math.min(rowsPerStrip, height - s * rowsPerStrip);
+    }
+
+    /** Encodes strip {@code s} from {@code buffer} and appends it to the file. */
+    private void store(int s, Object buffer) {
+        byte[] raw = littleEndianBytes(buffer);
+        byte[] packed = LZW.get().encode(raw, 0, raw.length);
+        synchronized (fileLock) {
+            if (channel == null) {
+                throw new IllegalStateException("write after commit or abort");
+            }
+            try {
+                offsets[s] = end;
+                counts[s] = packed.length;
+                writeFully(ByteBuffer.wrap(packed), end);
+                end += packed.length;
+                if ((end & 1) != 0) { // keep the next strip and the directory word-aligned
+                    writeFully(ByteBuffer.wrap(new byte[1]), end);
+                    end++;
+                }
+            } catch (IOException e) {
+                throw failure(e);
             }
         }
     }
@@ -125,13 +223,39 @@ public final class TiffImageWriter implements ImageSink {
             throw new IllegalStateException("commit after commit or abort");
         }
         try {
-            writeFile(tempFile);
+            for (int s = 0; s < strips.length; s++) {
+                Object rest;
+                synchronized (strips[s]) {
+                    if (strips[s].stored) {
+                        continue;
+                    }
+                    rest = strips[s].samples != null ? strips[s].samples
+                            : Block.newStorage(dtype, stripRows(s) * width * samples);
+                    strips[s].samples = null;
+                    strips[s].stored = true;
+                }
+                store(s, rest);
+            }
+            synchronized (fileLock) {
+                boolean classicFits = end + TiffDirectoryWriter.directory(width, height, samples, dtype,
+                        rowsPerStrip, offsets, counts, false).byteSize(false) <= classicLimit;
+                boolean big = !classicFits;
+                TiffIfd ifd = TiffDirectoryWriter.directory(width, height, samples, dtype, rowsPerStrip, offsets,
+                        counts, big);
+                writeFully(ifd.serialise(end, 0, big), end);
+                writeFully(TiffIfd.header(end, big), 0);
+                channel.force(false);
+                channel.close();
+                channel = null;
+            }
             Files.move(tempFile, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             finished = true;
         } catch (IOException e) {
             abort();
-            throw JilastikException.processing("cannot write the TIFF file " + target + " (" + e.getMessage()
-                    + "); check free disk space and write permission", e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
         }
     }
 
@@ -141,6 +265,16 @@ public final class TiffImageWriter implements ImageSink {
             return;
         }
         finished = true;
+        synchronized (fileLock) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // the file is deleted next
+            }
+            channel = null;
+        }
         try {
             Files.deleteIfExists(tempFile);
         } catch (IOException ignored) {
@@ -153,60 +287,31 @@ public final class TiffImageWriter implements ImageSink {
         abort();
     }
 
-    private void writeFile(Path path) throws IOException {
-        int rowsPerStrip = (int) Math.max(1, (1L << 20) / ((long) width * samples));
-        int strips = (height + rowsPerStrip - 1) / rowsPerStrip;
-        long[] offsets = new long[strips];
-        long[] counts = new long[strips];
-        TiffLzwWriter lzw = new TiffLzwWriter();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long pos = 8;
-            ch.position(pos);
-            for (int s = 0; s < strips; s++) {
-                int rows = Math.min(rowsPerStrip, height - s * rowsPerStrip);
-                byte[] raw = littleEndianBytes(s * rowsPerStrip * width * samples, rows * width * samples);
-                byte[] packed = lzw.encode(raw, 0, raw.length);
-                offsets[s] = pos;
-                counts[s] = packed.length;
-                writeFully(ch, ByteBuffer.wrap(packed));
-                pos += packed.length;
-                if ((pos & 1) != 0) { // keep the directory word-aligned
-                    writeFully(ch, ByteBuffer.wrap(new byte[1]));
-                    pos++;
-                }
-            }
-            if (pos > 0xFFFF_FFFFL - 4096) {
-                throw new IOException("the compressed image exceeds 4 GiB");
-            }
-            ByteBuffer ifd = new TiffDirectoryWriter(pos).directory(width, height, samples, dtype, rowsPerStrip,
-                    offsets, counts);
-            writeFully(ch, ifd);
-            ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) pos).flip();
-            ch.position(0);
-            writeFully(ch, header);
-            ch.force(false);
-        }
+    private JilastikException failure(IOException e) {
+        return JilastikException.processing("cannot write the TIFF file " + target + " (" + e.getMessage()
+                + "); check free disk space and write permission", e);
     }
 
-    /** Samples {@code [from, from + n)} of the buffer as little-endian bytes. */
-    private byte[] littleEndianBytes(int from, int n) {
+    /** The samples of {@code buffer} as little-endian bytes. */
+    private byte[] littleEndianBytes(Object buffer) {
+        int n = java.lang.reflect.Array.getLength(buffer);
         ByteBuffer b = ByteBuffer.allocate(n * dtype.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
         switch (buffer) {
-            case byte[] a -> b.put(a, from, n);
-            case short[] a -> b.asShortBuffer().put(a, from, n);
-            case int[] a -> b.asIntBuffer().put(a, from, n);
-            case long[] a -> b.asLongBuffer().put(a, from, n);
-            case float[] a -> b.asFloatBuffer().put(a, from, n);
-            case double[] a -> b.asDoubleBuffer().put(a, from, n);
+            case byte[] a -> b.put(a);
+            case short[] a -> b.asShortBuffer().put(a);
+            case int[] a -> b.asIntBuffer().put(a);
+            case long[] a -> b.asLongBuffer().put(a);
+            case float[] a -> b.asFloatBuffer().put(a);
+            case double[] a -> b.asDoubleBuffer().put(a);
             default -> throw new IllegalStateException();
         }
         return b.array();
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    private void writeFully(ByteBuffer b, long position) throws IOException {
+        long p = position;
         while (b.hasRemaining()) {
-            ch.write(b);
+            p += channel.write(b, p);
         }
     }
 }

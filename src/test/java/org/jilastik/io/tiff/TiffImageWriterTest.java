@@ -93,4 +93,49 @@ class TiffImageWriterTest extends AbstractImageSinkContractTest {
         assertThat(tags.get(273)).hasSize(3);
         assertThat(TiffTestReads.readSamples(file, DType.UINT8)).isEqualTo(data);
     }
+
+    @Test
+    void stripsArriveOutOfOrderAndStreamWithoutTheWholeImage() throws IOException {
+        // 300 x 200 x 3 float32: RowsPerStrip = 2^20 / 600 = 1747 > 300 would be one strip; use uint8 2000 wide
+        long[] shape = {40, 4000, 3};
+        Path file = dir.resolve("bands.tif");
+        Object data = pattern(DType.UINT8, 40 * 4000 * 3, 5);
+        try (TiffImageWriter sink = new TiffImageWriter(file, Axes.of("yxc"), shape, DType.UINT8)) {
+            assertThat(sink.rowsPerStrip()).isEqualTo(87); // 2^20 / 12000
+            // bands of 7 rows, last band first: strips complete in reverse order
+            for (int y0 = 35; y0 >= 0; y0 -= 7) {
+                int y1 = (int) Math.min(40, y0 + 7);
+                byte[] part = new byte[(y1 - y0) * 4000 * 3];
+                System.arraycopy(data, y0 * 12000, part, 0, part.length);
+                sink.write(new Block(Axes.of("yxc"), new Box(new long[] {y0, 0, 0}, new long[] {y1, 4000, 3}),
+                        DType.UINT8, part));
+            }
+            sink.commit();
+        }
+        assertThat(TiffTestReads.readSamples(file, DType.UINT8)).isEqualTo(data);
+    }
+
+    @Test
+    void bigTiffPastTheClassicLimit() throws IOException {
+        long[] shape = {700, 500, 2};
+        Path file = dir.resolve("big.tif");
+        Object data = pattern(DType.FLOAT32, 700 * 500 * 2, 8);
+        try (TiffImageWriter sink = new TiffImageWriter(file, Axes.of("yxc"), shape, DType.FLOAT32, 1000)) {
+            for (int y0 = 0; y0 < 700; y0 += 123) {
+                int y1 = Math.min(700, y0 + 123);
+                float[] part = new float[(y1 - y0) * 1000];
+                System.arraycopy(data, y0 * 1000, part, 0, part.length);
+                sink.write(new Block(Axes.of("yxc"), new Box(new long[] {y0, 0, 0}, new long[] {y1, 500, 2}),
+                        DType.FLOAT32, part));
+            }
+            sink.commit();
+        }
+        assertThat(TiffPages.isBigTiff(file)).isTrue();
+        Map<Integer, Object> tags = TiffPages.read(file).getFirst();
+        assertThat((long[]) tags.get(278)).containsExactly(1048); // 2^20 / 1000
+        assertThat((long[]) tags.get(259)).containsExactly(5);
+        try (TiffSource s = TiffSource.open(file)) {
+            assertThat(s.readAll().data()).isEqualTo(data);
+        }
+    }
 }
