@@ -51,7 +51,9 @@ public final class FeatureGate {
     }
 
     /** Output formats the first release writes. */
-    public static final Set<String> SUPPORTED_FORMATS = Set.of("hdf5", "compressed hdf5", "tif", "tiff");
+    public static final Set<String> SUPPORTED_FORMATS = Set.of("hdf5", "compressed hdf5", "tif", "tiff", "n5",
+            "compressed n5", "numpy", "single-scale OME-Zarr", "multi-scale OME-Zarr", "single-scale OME-Zarr 0.5",
+            "multi-scale OME-Zarr 0.5");
 
     private FeatureGate() {
     }
@@ -80,7 +82,8 @@ public final class FeatureGate {
         String format = request.export().outputFormat();
         if (format != null && !SUPPORTED_FORMATS.contains(format)) {
             throw JilastikException.usage("--output_format \"" + format + "\" is not supported yet in jilastik "
-                    + version + "; use hdf5, compressed hdf5, tif or tiff");
+                    + version + "; use hdf5, compressed hdf5, n5, compressed n5, numpy, single-scale OME-Zarr, multi-scale "
+                    + "OME-Zarr, tif or tiff");
         }
     }
 }

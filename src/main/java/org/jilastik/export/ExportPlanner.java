@@ -73,6 +73,13 @@ public final class ExportPlanner {
         switch (format.kind()) {
             case HDF5 -> chunks = ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
             case IMAGE_2D -> writtenAxes = imageAxes(ilastikAxes, ilastikShape);
+            case N5 -> chunks = ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
+            case OME_ZARR -> {
+                writtenAxes = Axes.of("tczyx"); // ilastik ignores --output_axis_order here
+                chunks = ChunkShapes.omeZarr(new AxisReorder(source.axes(), cutoutShape, writtenAxes)
+                        .targetShape(cutoutShape), dtype);
+            }
+            case NUMPY -> { }
             default -> throw JilastikException.usage("the output format \"" + format.name() + "\" is not supported "
                     + "yet in jilastik; use one of " + ExportFormat.supportedNames());
         }

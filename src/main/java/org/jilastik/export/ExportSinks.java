@@ -43,6 +43,9 @@ public final class ExportSinks {
             case HDF5 -> Hdf5DatasetWriter.create(plan.file(), plan.internalPath(), axes, shape, dtype,
                     plan.chunkShape(), plan.compressionLevel(), hdf5Attributes(plan));
             case IMAGE_2D -> new TiffImageWriter(plan.file(), axes, shape, dtype);
+            case N5 -> ContainerSinks.n5(plan);
+            case OME_ZARR -> ContainerSinks.omeZarr(plan);
+            case NUMPY -> ContainerSinks.numpy(plan);
             default -> throw JilastikException.usage("the output format \"" + plan.format().name()
                     + "\" is not supported yet in jilastik; use one of " + ExportFormat.supportedNames());
         };
