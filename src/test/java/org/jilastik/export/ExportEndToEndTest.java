@@ -8,6 +8,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.filter.PipelineFilterWithData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +67,10 @@ class ExportEndToEndTest {
                 assertThat(reference).as("ilastik wrote %s", rel).exists();
                 if (plan.format().kind() == ExportFormat.Kind.HDF5) {
                     compareHdf5(written, plan.internalPath(), reference, plan.exportDtype());
+                } else if (plan.format().kind() == ExportFormat.Kind.NUMPY) {
+                    assertThat(Files.readAllBytes(written)).as("numpy file").isEqualTo(Files.readAllBytes(reference));
+                } else if (plan.format().kind() == ExportFormat.Kind.OME_ZARR) {
+                    org.jilastik.e2e.ContainerComparisons.sameOmeZarr(written, reference);
                 } else {
                     compareTiff(written, reference, plan.exportDtype());
                 }
