@@ -31,7 +31,9 @@ import org.jilastik.io.json.PyJson;
  * {@code compression} ({@code {"type": "raw"}}, or {@code {"type": "gzip", "level": 1, "useZlib": false}}), plus
  * the caller's attributes; block {@code i_fastest/…/i_slowest} holds the big-endian header (mode 0, rank, the
  * block's extents fastest first, truncated at the array's edge) and the big-endian elements, gzip-framed when
- * compressed. The container root gets {@code {"n5": "2.0.0"}}. Blocks never written are absent (read as 0).
+ * compressed. The container root gets {@code {"n5": "2.0.0"}}, groups created for the internal path get
+ * {@code {}} (so that readers such as zarr's {@code N5Store} list them). Blocks never written are absent (read as
+ * 0).
  *
  * <p>Staging: a new container is written whole under a hidden temporary name beside it and renamed at commit; in
  * an existing container (ilastik opens it for appending) only the dataset is staged, under a hidden sibling name
@@ -76,6 +78,10 @@ public final class N5DatasetWriter implements ImageSink {
             Files.createDirectories(stagedRoot);
             Files.writeString(stagedRoot.resolve("attributes.json"), PyJson.dumps(Map.of("n5", "2.0.0")));
             stagedDataset = stagedRoot.resolve(ip);
+            for (Path g = stagedDataset.getParent(); !g.equals(stagedRoot); g = g.getParent()) {
+                Files.createDirectories(g);
+                Files.writeString(g.resolve("attributes.json"), "{}");
+            }
         }
         Files.createDirectories(stagedDataset);
         Files.writeString(stagedDataset.resolve("attributes.json"), PyJson.dumps(attributes(attributes)));
@@ -193,6 +199,9 @@ public final class N5DatasetWriter implements ImageSink {
         }
         try {
             assembler.flush();
+            for (Path g : createdGroups) {
+                Files.writeString(g.resolve("attributes.json"), "{}");
+            }
             StagedOutput.moveIntoPlace(stagedRoot, stagedRoot == stagedDataset ? datasetDir : container);
             finished = true;
         } catch (IOException | RuntimeException e) {

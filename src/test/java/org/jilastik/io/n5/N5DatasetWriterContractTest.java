@@ -120,7 +120,9 @@ class N5DatasetWriterContractTest extends AbstractImageSinkContractTest {
         }
         assertThat(readBack(target, axes(), shape(), DType.FLOAT32)).isEqualTo(pattern(DType.FLOAT32, 990, 2));
         try (var names = Files.list(target.resolve("other"))) {
-            assertThat(names.map(p -> p.getFileName().toString()).toList()).containsExactly("data");
+            assertThat(names.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("attributes.json", "data");
         }
+        assertThat(Files.readString(target.resolve("other/attributes.json"))).isEqualTo("{}");
     }
 }
