@@ -129,12 +129,19 @@ public final class ExportRunner {
         }
     }
 
-    /** The smallest tile: one chunk for HDF5, else one row of a 2-D image (all columns and channels). */
+    /**
+     * The smallest tile: one chunk for chunked formats (HDF5, N5, OME-Zarr), one element for numpy (written in
+     * place, any box), else one row of a 2-D image (all columns and channels).
+     */
     static long[] tileUnit(ExportPlan plan) {
         if (plan.chunkShape() != null) {
             return plan.chunkShape();
         }
         long[] unit = plan.outputShape();
+        if (plan.format().kind() == ExportFormat.Kind.NUMPY) {
+            java.util.Arrays.fill(unit, 1);
+            return unit;
+        }
         unit[0] = 1;
         return unit;
     }
