@@ -1,5 +1,18 @@
 """Reads jilastik's container outputs with zarr-python 2 / numcodecs / numpy and compares them with the HDF5
-export of the same run (independent readers for every format jilastik writes)."""
+export of the same run (independent readers for every format jilastik writes).
+
+Make the outputs first (big.h5/data: any 2-D uint8 image, e.g. blobs2d tiled 2 x 2 and cropped to 700 x 768):
+
+    for f in hdf5 numpy n5 "compressed n5" "single-scale OME-Zarr" "multi-scale OME-Zarr" "multi-scale OME-Zarr 0.5"; do
+      ./jilastik --headless --project=blobs2d_pc.ilp --export_source=Probabilities "--output_format=$f" \
+          "--output_filename_format=out/$(echo "$f" | tr ' ' '_')/{nickname}" big.h5/data
+    done
+    for f in "multi-scale OME-Zarr" hdf5; do
+      ./jilastik --headless --project=blobs2d_pc.ilp "--export_source=Simple Segmentation" "--output_format=$f" \
+          "--output_filename_format=out/seg/{nickname}" big.h5/data
+    done
+    /usr/bin/python3 docs/tools/check_containers.py out
+"""
 import json, sys, os
 import h5py, numpy as np, zarr, numcodecs
 
