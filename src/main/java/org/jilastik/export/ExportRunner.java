@@ -46,8 +46,10 @@ public final class ExportRunner {
     }
 
     /**
-     * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded up to a multiple
-     * of the format's unit (the HDF5 chunk) so that every chunk is written once and complete.
+     * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded down to a
+     * multiple of the format's unit (the chunk; at least one unit) so that every chunk is written once and
+     * complete and a tile never exceeds the memory the tile shape was sized to (rounding up made a 512² tile
+     * 1012 × 1010 with OME-Zarr's 506 × 505 chunks and exhausted a 750 MB heap).
      *
      * @param pool     threads to compute tiles on, or {@code null} for the calling thread
      * @param progress told the number of tiles first (negative), then once per finished tile (1); called from
@@ -61,7 +63,8 @@ public final class ExportRunner {
         long[] tile = new long[shape.length];
         for (int i = 0; i < shape.length; i++) {
             long want = Math.max(1, Math.min(tileShape[i], shape[i]));
-            tile[i] = Math.max(1, unit[i]) * Math.ceilDiv(want, Math.max(1, unit[i]));
+            long u = Math.max(1, unit[i]);
+            tile[i] = u * Math.max(1, want / u);
         }
         return run(plan, new TileGrid(Box.ofShape(shape), tile).tiles(), computer, pool, progress);
     }
