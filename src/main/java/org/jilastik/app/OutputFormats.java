@@ -20,7 +20,9 @@ public final class OutputFormats {
         List<String> all = new ArrayList<>(IMAGE_EXTENSIONS);
         IMAGE_EXTENSIONS.forEach(e -> all.add(e + " sequence"));
         all.addAll(List.of("multipage tiff", "multipage tiff sequence", "hdf5", "compressed hdf5", "n5",
-                "compressed n5", "single-scale OME-Zarr", "multi-scale OME-Zarr", "numpy", "dvid", "blockwise hdf5"));
+                "compressed n5", "single-scale OME-Zarr", "multi-scale OME-Zarr", "numpy", "dvid", "blockwise hdf5",
+                // jilastik's additions (OME-NGFF 0.5 on Zarr v3)
+                "single-scale OME-Zarr 0.5", "multi-scale OME-Zarr 0.5"));
         ALL = Collections.unmodifiableList(all);
     }
 

@@ -26,6 +26,18 @@ public final class ChunkShapes {
     }
 
     /**
+     * ilastik's OME-Zarr chunk shape for a {@code tczyx} output (its OME-Zarr exporter, version 2): {@code t} and
+     * {@code c} chunks are 1, {@code zyx} by {@link #determineBlockShape} with about 1,024,000 bytes per chunk
+     * (506 × 505 for 2-D float32, 63 × 64 × 63 for 3-D).
+     */
+    public static long[] omeZarr(long[] tczyxShape, DType dtype) {
+        long[] max = tczyxShape.clone();
+        max[0] = 1;
+        max[1] = 1;
+        return determineBlockShape(max, 1_024_000.0 / (dtype == DType.BOOL ? 1 : dtype.byteSize()));
+    }
+
+    /**
      * A block shape of about {@code targetVolume} elements, no larger than {@code maxShape} on any axis and as
      * isotropic as the small axes allow: axes are visited from the smallest maximum to the largest (ties by
      * position), each taking {@code int(pow(target // volumeSoFar, 1 / remainingAxes) + 0.5)} capped at its

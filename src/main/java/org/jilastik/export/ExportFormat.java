@@ -55,6 +55,9 @@ public record ExportFormat(String name, String extension, Kind kind) {
         all.add(new ExportFormat("compressed n5", "n5", Kind.N5));
         all.add(new ExportFormat("single-scale OME-Zarr", "zarr", Kind.OME_ZARR));
         all.add(new ExportFormat("multi-scale OME-Zarr", "zarr", Kind.OME_ZARR));
+        // jilastik's own: OME-NGFF 0.5 on Zarr v3 (ilastik writes 0.4 on Zarr v2 only)
+        all.add(new ExportFormat("single-scale OME-Zarr 0.5", "zarr", Kind.OME_ZARR));
+        all.add(new ExportFormat("multi-scale OME-Zarr 0.5", "zarr", Kind.OME_ZARR));
         all.add(new ExportFormat("numpy", "npy", Kind.NUMPY));
         all.add(new ExportFormat("dvid", "", Kind.DVID));
         all.add(new ExportFormat("blockwise hdf5", "json", Kind.BLOCKWISE_HDF5));
@@ -97,9 +100,8 @@ public record ExportFormat(String name, String extension, Kind kind) {
      */
     public boolean supported() {
         return switch (kind) {
-            case HDF5 -> true;
+            case HDF5, N5, OME_ZARR, NUMPY -> true;
             case IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> true;
-            case N5, OME_ZARR, NUMPY -> false;
             case DVID, BLOCKWISE_HDF5 -> false; // never: see refusal()
         };
     }
@@ -130,6 +132,16 @@ public record ExportFormat(String name, String extension, Kind kind) {
             default -> "the output format \"" + name + "\" is not supported yet in jilastik" + versionSuffix + "; use one of "
                     + supportedNames();
         };
+    }
+
+    /** For OME-Zarr: whether a 2× pyramid is written after {@code s0}. */
+    public boolean multiscale() {
+        return name.startsWith("multi-scale ");
+    }
+
+    /** For OME-Zarr: the Zarr format, 2 (OME-NGFF 0.4, ilastik's) or 3 (OME-NGFF 0.5). */
+    public int zarrFormat() {
+        return name.endsWith(" 0.5") ? 3 : 2;
     }
 
     /** Names of the formats jilastik writes, for messages. */

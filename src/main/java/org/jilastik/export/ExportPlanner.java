@@ -75,8 +75,12 @@ public final class ExportPlanner {
         if (format.kind() == ExportFormat.Kind.IMAGE_2D || format.kind() == ExportFormat.Kind.IMAGE_2D_SEQUENCE) {
             inMemoryNote(format, ilastikShape, dtype, warnings);
         }
-        long[] chunks = format.kind() == ExportFormat.Kind.HDF5 || format.kind() == ExportFormat.Kind.N5
-                ? ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype) : null;
+        long[] chunks = switch (format.kind()) {
+            case HDF5, N5 -> ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
+            case OME_ZARR -> ChunkShapes.omeZarr(new AxisReorder(source.axes(), cutoutShape, writtenAxes)
+                    .targetShape(cutoutShape), dtype);
+            default -> null;
+        };
         AxisReorder reorder = new AxisReorder(source.axes(), cutoutShape, writtenAxes);
 
         OutputPaths.Result paths = OutputPaths.build(template, internalTemplate, format,

@@ -46,8 +46,10 @@ public final class ExportRunner {
     }
 
     /**
-     * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded up to a multiple
-     * of the format's unit (the HDF5 chunk) so that every chunk is written once and complete.
+     * Runs the export with tiles of (about) {@code tileShape} in output axes, each extent rounded down to a
+     * multiple of the format's unit (the chunk; at least one unit) so that every chunk is written once and
+     * complete and a tile never exceeds the memory the tile shape was sized to (rounding up made a 512² tile
+     * 1012 × 1010 with OME-Zarr's 506 × 505 chunks and exhausted a 750 MB heap).
      *
      * @param pool     threads to compute tiles on, or {@code null} for the calling thread
      * @param progress told the number of tiles first (negative), then once per finished tile (1); called from
@@ -61,7 +63,8 @@ public final class ExportRunner {
         long[] tile = new long[shape.length];
         for (int i = 0; i < shape.length; i++) {
             long want = Math.max(1, Math.min(tileShape[i], shape[i]));
-            tile[i] = Math.max(1, unit[i]) * Math.ceilDiv(want, Math.max(1, unit[i]));
+            long u = Math.max(1, unit[i]);
+            tile[i] = u * Math.max(1, want / u);
         }
         return run(plan, new TileGrid(Box.ofShape(shape), tile).tiles(), computer, pool, progress);
     }
@@ -130,14 +133,17 @@ public final class ExportRunner {
         }
     }
 
-    /** The smallest tile: one HDF5 chunk, one element for the image formats, else one row (all columns, channels). */
+    /**
+     * The smallest tile: one chunk for chunked formats (HDF5, N5, OME-Zarr), one element for the formats written
+     * in place or assembled by the sink (images, multipage TIFF, numpy), else one row (all columns and channels).
+     */
     static long[] tileUnit(ExportPlan plan) {
         if (plan.chunkShape() != null) {
             return plan.chunkShape();
         }
         switch (plan.format().kind()) {
-            case IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE -> {
-                // the image sinks take any box (TIFF strips complete as tiles arrive, multi-page TIFF writes in
+            case IMAGE_2D, IMAGE_2D_SEQUENCE, MULTIPAGE_TIFF, MULTIPAGE_TIFF_SEQUENCE, NUMPY -> {
+                // these sinks take any box (TIFF strips complete as tiles arrive, multi-page TIFF and npy write in
                 // place, the others assemble in memory), so tiles stay as small as the memory budget wants
                 long[] ones = new long[plan.outputShape().length];
                 java.util.Arrays.fill(ones, 1);

@@ -49,6 +49,9 @@ public final class ExportSinks {
             case IMAGE_2D_SEQUENCE -> ImageExportSinks.imageSequence(plan);
             case MULTIPAGE_TIFF -> ImageExportSinks.multipageTiff(plan);
             case MULTIPAGE_TIFF_SEQUENCE -> ImageExportSinks.multipageTiffSequence(plan);
+            case N5 -> ContainerSinks.n5(plan);
+            case OME_ZARR -> ContainerSinks.omeZarr(plan);
+            case NUMPY -> ContainerSinks.numpy(plan);
             default -> throw new IllegalStateException(plan.format().name() + " is marked supported in ExportFormat "
                     + "but ExportSinks has no sink for it");
         };

@@ -87,7 +87,9 @@ class ValueParsersTest {
                 "multi-scale OME-Zarr", "numpy", "dvid", "blockwise hdf5", "jpeg", "ras sequence")) {
             assertThat(ValueParsers.parseOutputFormat("--output_format", f)).isEqualTo(f);
         }
-        assertThat(OutputFormats.ALL).hasSize(13 * 2 + 11).doesNotContain("xv", "exr", "xv sequence");
+        // ilastik's 37 names plus jilastik's "single-scale OME-Zarr 0.5" and "multi-scale OME-Zarr 0.5"
+        assertThat(OutputFormats.ALL).hasSize(13 * 2 + 11 + 2).doesNotContain("xv", "exr", "xv sequence")
+                .contains("single-scale OME-Zarr 0.5", "multi-scale OME-Zarr 0.5");
         assertUsage(() -> ValueParsers.parseOutputFormat("--output_format", "jpeg2000"),
                 "--output_format \"jpeg2000\" is not valid", "choose one of bmp, gif");
         assertUsage(() -> ValueParsers.parseOutputFormat("--output_format", "HDF5"), "did you mean \"hdf5\"?");

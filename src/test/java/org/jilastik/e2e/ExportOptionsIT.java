@@ -41,7 +41,7 @@ class ExportOptionsIT {
      * format lands (ExportFormat.supported()), remove its variants here: {@link #awaitingListIsCurrent()} fails
      * until then.
      */
-    static final Set<String> AWAITING_FORMAT = Set.of("2d_numpy", "2d_n5", "3d_numpy", "2d_ome_zarr_single_scale");
+    static final Set<String> AWAITING_FORMAT = Set.of();
 
     /** What a run must do: exit code, files under {@code out/<variant>/}, their checks, a refusal's wording. */
     record Expected(int exitCode, List<String> files, List<FileCheck> checks, String refusal,

@@ -18,13 +18,6 @@ import org.junit.jupiter.api.TestFactory;
  * compression). A checker that could not read a format, or hashed differently from NumPy, fails here.
  */
 class ExportOptionsReferenceFilesTest {
-    /**
-     * Variants whose reference files jilastik's readers cannot decode yet: ilastik's OME-Zarr chunks are
-     * blosc-lz4 compressed and ZarrSource reads no blosc. Until it does, the checker must fail on them naming
-     * blosc (so this entry cannot outlive the gap silently); remove the entry when ZarrSource reads blosc.
-     */
-    static final java.util.Set<String> AWAITING_BLOSC_READER = java.util.Set.of("2d_ome_zarr_single_scale");
-
     @Test
     void theMatrixHas54VariantsAndEveryOutputRowBelongsToOne() throws IOException {
         List<ExportOptionsMatrix.Variant> variants = ExportOptionsMatrix.variants();
@@ -44,12 +37,7 @@ class ExportOptionsReferenceFilesTest {
                     List<ExportOptionsMatrix.FileCheck> checks = ExportOptionsMatrix.checksOf(v, rows);
                     assertThat(checks).as("checked files of %s", v.name()).isNotEmpty();
                     for (ExportOptionsMatrix.FileCheck c : checks) {
-                        if (AWAITING_BLOSC_READER.contains(v.name())) {
-                            assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                                    () -> ExportOptionsMatrix.verify(dir, c))).hasMessageContaining("blosc");
-                        } else {
-                            ExportOptionsMatrix.verify(dir, c);
-                        }
+                        ExportOptionsMatrix.verify(dir, c);
                     }
                 }));
     }

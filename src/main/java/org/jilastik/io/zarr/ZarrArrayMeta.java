@@ -9,12 +9,13 @@ import org.jilastik.error.JilastikException;
 
 /**
  * The metadata of a Zarr array, version 2 ({@code .zarray}) or 3 ({@code zarr.json}), reduced to what reading
- * needs: shape, chunk shape (C-order), element type and byte order, whether chunks are gzip/zlib-compressed,
+ * needs: shape, chunk shape (C-order), element type and byte order, whether chunks are gzip/zlib- or
+ * Blosc-compressed,
  * whether a trailing crc32c checksum must be skipped, the fill value, how chunk keys are spelled, and the
  * dimension names (or null).
  */
-record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, boolean deflated, boolean crc32c,
-        double fillValue, String keyPrefix, String separator, List<String> dimensionNames) {
+record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, boolean deflated, boolean blosc,
+        boolean crc32c, double fillValue, String keyPrefix, String separator, List<String> dimensionNames) {
 
     /** The relative file name of the chunk at grid index {@code g}. */
     String chunkKey(long[] g) {
@@ -42,19 +43,21 @@ record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, b
             throw unsupported(where, "filters " + f);
         }
         boolean deflated = false;
+        boolean blosc = false;
         if (m.get("compressor") instanceof Map<?, ?> c) {
             String id = String.valueOf(c.get("id"));
-            if (!id.equals("zlib") && !id.equals("gzip")) {
+            blosc = id.equals("blosc");
+            if (!id.equals("zlib") && !id.equals("gzip") && !blosc) {
                 throw unsupported(where, "compressor '" + id + "'");
             }
-            deflated = true;
+            deflated = !blosc;
         }
         String sep = m.get("dimension_separator") instanceof String s ? s : ".";
         List<String> names = null;
         if (attrs != null && attrs.get("_ARRAY_DIMENSIONS") instanceof List<?> l) {
             names = strings(l);
         }
-        return new ZarrArrayMeta(longs(m.get("shape")), ints(m.get("chunks")), dtype, order, deflated, false,
+        return new ZarrArrayMeta(longs(m.get("shape")), ints(m.get("chunks")), dtype, order, deflated, blosc, false,
                 fill(m.get("fill_value")), "", sep, names);
     }
 
@@ -83,6 +86,7 @@ record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, b
         }
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
         boolean deflated = false;
+        boolean blosc = false;
         boolean crc = false;
         for (Object o : (List<?>) m.get("codecs")) {
             Map<?, ?> codec = (Map<?, ?>) o;
@@ -92,12 +96,13 @@ record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, b
                 case "bytes" -> order = "big".equals(conf.get("endian")) ? ByteOrder.BIG_ENDIAN
                         : ByteOrder.LITTLE_ENDIAN;
                 case "gzip", "zlib" -> deflated = true;
+                case "blosc" -> blosc = true;
                 case "crc32c" -> crc = true;
                 default -> throw unsupported(where, "codec '" + name + "'");
             }
         }
         List<String> names = m.get("dimension_names") instanceof List<?> l ? strings(l) : null;
-        return new ZarrArrayMeta(longs(m.get("shape")), chunks, dtype, order, deflated, crc,
+        return new ZarrArrayMeta(longs(m.get("shape")), chunks, dtype, order, deflated, blosc, crc,
                 fill(m.get("fill_value")), prefix, sep, names);
     }
 
@@ -147,6 +152,6 @@ record ZarrArrayMeta(long[] shape, int[] chunks, DType dtype, ByteOrder order, b
 
     private static JilastikException unsupported(String where, String what) {
         return JilastikException.processing(where + " uses " + what + ", which jilastik cannot read yet; "
-                + "rewrite it uncompressed or with gzip/zlib compression.");
+                + "rewrite it uncompressed or with gzip, zlib or blosc compression.");
     }
 }

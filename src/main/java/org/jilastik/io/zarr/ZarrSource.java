@@ -21,15 +21,19 @@ import org.jilastik.io.ContainerDatasets;
 import org.jilastik.io.ImageSource;
 import org.jilastik.io.Inflate;
 import org.jilastik.io.Regions;
+import org.jilastik.io.codec.Blosc;
+import org.jilastik.io.hdf5.Hdf5Axes;
 import org.jilastik.io.json.Json;
 
 /**
- * One array of a Zarr store (a directory), format 2 ({@code .zarray}: C order, compressor null/zlib/gzip,
- * {@code .} or {@code /} separators) or 3 ({@code zarr.json}: codecs {@code bytes}, {@code gzip}, {@code crc32c};
- * default {@code c/…} or v2 chunk keys). Blosc, zstd, sharding and transposes are refused with a message naming
- * them. Edge chunks are stored full size; absent chunks read as the fill value. Axes: v3
- * {@code dimension_names} or v2 {@code _ARRAY_DIMENSIONS} when they are axis letters, else the shape guess
- * (ilastik does not read plain Zarr; this is an extension). Thread safe.
+ * One array of a Zarr store (a directory), format 2 ({@code .zarray}: C order, compressor null/zlib/gzip/blosc,
+ * {@code .} or {@code /} separators) or 3 ({@code zarr.json}: codecs {@code bytes}, {@code gzip}, {@code blosc},
+ * {@code crc32c}; default {@code c/…} or v2 chunk keys). Blosc frames are decoded by {@link Blosc} (lz4 or zlib,
+ * byte shuffle); zstd, sharding and transposes are refused with a message naming them. Edge chunks are stored full
+ * size; absent chunks read as the fill value. Axes: v3 {@code dimension_names} or v2 {@code _ARRAY_DIMENSIONS} when
+ * they are axis letters, else ilastik's {@code axistags} attribute, else the axis names of the parent OME-Zarr
+ * group's {@code multiscales}, else the shape guess. Opening an OME-Zarr group without an internal path opens its
+ * first (full-resolution) dataset. Thread safe.
  */
 public final class ZarrSource implements ImageSource {
     private final Path dir;
@@ -41,6 +45,9 @@ public final class ZarrSource implements ImageSource {
         this.dir = dir;
         this.meta = meta;
         Axes named = axesFromNames(meta.dimensionNames(), meta.shape().length);
+        if (named == null) {
+            named = omeAxes(dir, meta.shape().length);
+        }
         this.origin = named == null ? AxesOrigin.GUESSED : AxesOrigin.METADATA;
         this.axes = named == null ? AxisGuess.guess(meta.shape(), dir.toString()) : named;
     }
@@ -58,6 +65,10 @@ public final class ZarrSource implements ImageSource {
         ZarrArrayMeta meta = meta(dir);
         if (meta != null) {
             return new ZarrSource(dir, meta);
+        }
+        String first = ip.isEmpty() ? omeFirstDataset(root) : null;
+        if (first != null && meta(root.resolve(first)) != null) {
+            return open(root, first);
         }
         List<String> all = ContainerDatasets.list(root, ZarrSource::isArray);
         if (ip.isEmpty() && all.size() == 1) {
@@ -101,6 +112,59 @@ public final class ZarrSource implements ImageSource {
             throw JilastikException.processing("cannot read " + f + " (" + e.getMessage() + "); the Zarr store "
                     + "may be damaged.", e);
         }
+    }
+
+    /** The attributes of a v2 node ({@code .zattrs}) or a v3 node ({@code zarr.json} attributes), or null. */
+    private static Map<?, ?> attributes(Path node) {
+        Map<String, Object> v2 = json(node.resolve(".zattrs"));
+        if (v2 != null) {
+            return v2;
+        }
+        Map<String, Object> v3 = json(node.resolve("zarr.json"));
+        return v3 != null && v3.get("attributes") instanceof Map<?, ?> a ? a : null;
+    }
+
+    /** The {@code multiscales[0]} entry of an OME-Zarr group (NGFF 0.4 top level or 0.5 under {@code ome}). */
+    private static Map<?, ?> multiscale(Path group) {
+        Map<?, ?> attrs = attributes(group);
+        if (attrs == null) {
+            return null;
+        }
+        Object ms = attrs.get("ome") instanceof Map<?, ?> ome ? ome.get("multiscales") : attrs.get("multiscales");
+        return ms instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Map<?, ?> m ? m : null;
+    }
+
+    /** The path of the first (full-resolution) dataset of an OME-Zarr group, or null. */
+    private static String omeFirstDataset(Path group) {
+        Map<?, ?> ms = multiscale(group);
+        if (ms != null && ms.get("datasets") instanceof List<?> ds && !ds.isEmpty()
+                && ds.getFirst() instanceof Map<?, ?> d && d.get("path") instanceof String p) {
+            return p;
+        }
+        return null;
+    }
+
+    /**
+     * Axes of an OME-Zarr level: ilastik's {@code axistags} attribute on the array, else the axis names of the
+     * parent group's {@code multiscales}; null if neither names the {@code nd} axes.
+     */
+    private static Axes omeAxes(Path dir, int nd) {
+        Map<?, ?> attrs = attributes(dir);
+        if (attrs != null && attrs.get("axistags") instanceof String tags) {
+            Axes a = Hdf5Axes.fromAxistags(tags, nd);
+            if (a != null) {
+                return a;
+            }
+        }
+        Map<?, ?> ms = dir.getParent() == null ? null : multiscale(dir.getParent());
+        if (ms != null && ms.get("axes") instanceof List<?> axes) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Object o : axes) {
+                names.add(o instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(o));
+            }
+            return axesFromNames(names, nd);
+        }
+        return null;
     }
 
     private static Axes axesFromNames(List<String> names, int nd) {
@@ -164,7 +228,8 @@ public final class ZarrSource implements ImageSource {
         }
         try {
             int len = meta.crc32c() ? bytes.length - 4 : bytes.length;
-            byte[] raw = meta.deflated() ? Inflate.inflate(bytes, 0, len) : Arrays.copyOf(bytes, len);
+            byte[] raw = meta.blosc() ? Blosc.decompress(Arrays.copyOf(bytes, len))
+                    : meta.deflated() ? Inflate.inflate(bytes, 0, len) : Arrays.copyOf(bytes, len);
             Box cb = ChunkGrid.chunkBox(g, meta.chunks());
             int n = Math.toIntExact(cb.numElements());
             if (raw.length < (long) n * meta.dtype().byteSize()) {

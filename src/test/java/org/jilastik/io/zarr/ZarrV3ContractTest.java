@@ -80,13 +80,13 @@ class ZarrV3ContractTest extends AbstractImageSourceTest {
     }
 
     @Test
-    void namesComeFromMetadataAndBloscIsRefusedByName() throws IOException {
+    void namesComeFromMetadataAndZstdIsRefusedByName() throws IOException {
         assertThat(source.axesOrigin()).isEqualTo(AxesOrigin.METADATA);
         Path b = Files.createDirectories(tmp.resolve("b.zarr"));
-        Files.writeString(b.resolve(".zarray"), "{\"chunks\": [2, 2], \"compressor\": {\"id\": \"blosc\"}, "
+        Files.writeString(b.resolve(".zarray"), "{\"chunks\": [2, 2], \"compressor\": {\"id\": \"zstd\"}, "
                 + "\"dtype\": \"|u1\", \"fill_value\": 0, \"filters\": null, \"order\": \"C\", \"shape\": [4, 4], "
                 + "\"zarr_format\": 2}");
         assertThatThrownBy(() -> ZarrSource.open(b, null)).isInstanceOf(JilastikException.class)
-                .hasMessageContaining("compressor 'blosc'");
+                .hasMessageContaining("compressor 'zstd'");
     }
 }
