@@ -1,5 +1,6 @@
 package org.jilastik.app;
 
+import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
@@ -49,6 +50,6 @@ interface LanePipeline {
          * @param rawDtype the raw dtype
          * @param source   the export source as the request names it (canonical spelling), or null for the default
          */
-        LanePipeline plan(org.jilastik.array.Axes axes, long[] shape, DType rawDtype, String source);
+        LanePipeline plan(Axes axes, long[] shape, DType rawDtype, String source);
     }
 }
