@@ -61,11 +61,15 @@ public final class PixelClassifier {
             throw JilastikException.processing(ilp + " is a " + p.workflow().displayName()
                     + " project; PixelClassifier runs Pixel Classification projects");
         }
+        return new PixelClassifier(p, TrainedStage.of(p.pixelStages().getFirst()), budgetFromEnvironment());
+    }
+
+    /** The budget of {@code LAZYFLOW_THREADS} and {@code LAZYFLOW_TOTAL_RAM_MB} (unset: all cores and memory). */
+    static ResourceBudget budgetFromEnvironment() {
         String threads = System.getenv("LAZYFLOW_THREADS");
         String ram = System.getenv("LAZYFLOW_TOTAL_RAM_MB");
-        ResourceBudget budget = ResourceBudget.of(threads == null ? null : Integer.valueOf(threads.trim()),
+        return ResourceBudget.of(threads == null ? null : Integer.valueOf(threads.trim()),
                 ram == null || ram.isBlank() ? null : Long.valueOf(ram.trim()));
-        return new PixelClassifier(p, TrainedStage.of(p.pixelStages().getFirst()), budget);
     }
 
     /** The project as read. */

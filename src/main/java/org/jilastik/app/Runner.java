@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.ResourceBudget;
-import org.jilastik.workflow.WorkflowKind;
 import org.jilastik.project.Project;
 
 /**
@@ -29,14 +28,16 @@ public final class Runner {
      */
     public static int run(RunRequest request, Project project) {
         FeatureGate.refuseUnsupported(request);
-        if (project.workflow() != WorkflowKind.PIXEL_CLASSIFICATION) {
-            throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
-                    + "jilastik " + JilastikVersion.get() + "; `jilastik inspect " + request.project()
-                    + "` shows the project");
-        }
+        LanePipeline.Factory workflow = switch (project.workflow()) {
+            case PIXEL_CLASSIFICATION -> new PixelClassificationRun(project);
+            case AUTOCONTEXT -> new AutocontextRun(project);
+            default -> throw JilastikException.usage("running " + project.workflow().displayName()
+                    + " is not supported yet in jilastik " + JilastikVersion.get() + "; `jilastik inspect "
+                    + request.project() + "` shows the project");
+        };
         ResourceBudget budget = ResourceBudget.of(request.resources().threads(), request.resources().totalRamMb());
         Path cwd = Path.of("").toAbsolutePath();
-        PixelClassificationRun run = new PixelClassificationRun(request, project, budget, cwd);
+        LaneExport run = new LaneExport(request, project, budget, cwd, workflow);
         List<String[]> lanes = LaneInputs.lanes(request, project.workflow());
         int failed = 0;
         for (String[] lane : lanes) {

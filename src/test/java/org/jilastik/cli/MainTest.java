@@ -196,7 +196,7 @@ class MainTest {
 
         Result auto = run(p2 -> project(WorkflowKind.AUTOCONTEXT, "AutocontextThreeStage"), Map.of(), p,
                 "--export_source=Propabilities All Stages", "a.png");
-        assertOneLine(auto, 2, "running Autocontext is not supported yet");
+        assertOneLine(auto, 1, "is a 3-stage Autocontext project but holds 0 trained stages");
         assertOneLine(run(WorkflowKind.AUTOCONTEXT, p, "--export_source=Probabilities Stage 3", "a.png"), 2,
                 "is not an export of Autocontext projects");
     }

@@ -24,18 +24,31 @@ final class ReferenceOutputs {
      */
     static void compare(Path ours, Path reference, String datasetPath, String exportSource, long[] fullShape,
             double scale, Path project) throws IOException {
+        compare(ours, reference, datasetPath, exportSource, fullShape, scale, project, "PixelClassification");
+    }
+
+    /**
+     * As {@link #compare(Path, Path, String, String, long[], double, Path)}, with the feature names of the
+     * classifier stored in {@code classifierGroup} (Autocontext stage k: {@code PixelClassification0<k-1>}).
+     */
+    static void compare(Path ours, Path reference, String datasetPath, String exportSource, long[] fullShape,
+            double scale, Path project, String classifierGroup) throws IOException {
         ExportedFile o = ExportedFile.read(ours, datasetPath);
         ExportedFile r = ExportedFile.read(reference, datasetPath);
         Tolerance.sameMetadata(o, r);
         Kind kind = Tolerance.Kind.ofSource(exportSource);
-        List<String> names = kind == Kind.FEATURES && project != null ? featureNames(project) : null;
+        List<String> names = kind == Kind.FEATURES && project != null ? featureNames(project, classifierGroup)
+                : null;
         Tolerance.check(kind, o, r, fullShape == null ? r.shape() : fullShape, scale, names);
     }
 
-    /** The Features export's channel names stored with the project's forest, or null when it has none. */
-    static List<String> featureNames(Path project) {
+    /**
+     * The Features export's channel names stored with the forest of {@code classifierGroup}, or null when the
+     * project has none.
+     */
+    static List<String> featureNames(Path project, String classifierGroup) {
         try (HdfFile f = new HdfFile(project)) {
-            Object data = f.getDatasetByPath("PixelClassification/ClassifierForests/feature_names").getData();
+            Object data = f.getDatasetByPath(classifierGroup + "/ClassifierForests/feature_names").getData();
             if (data instanceof String[] s) {
                 return Arrays.asList(s);
             }

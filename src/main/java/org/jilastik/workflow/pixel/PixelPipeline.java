@@ -68,30 +68,45 @@ public final class PixelPipeline {
      * @param maxEdge      an upper bound for every spatial edge ({@code Long.MAX_VALUE} for none)
      */
     public long[] tileShape(long workingBytes, long maxEdge) {
-        Axes axes = plan.axes();
-        long[] shape = plan.imageShape();
-        long[] fullHalo = plan.halo();
+        return tileShape(plan.axes(), plan.imageShape(), plan.halo(), bytesPerPixel(), workingBytes, maxEdge);
+    }
+
+    /**
+     * The tile rule of {@link #tileShape(long, long)} for any pipeline that grows a block by {@code halo} and
+     * needs {@code bytesPerPixel} working bytes per pixel of the grown block (Autocontext passes the halo of all
+     * its stages together).
+     *
+     * @param axes         pipeline axes {@code (t)(z)yxc}
+     * @param imageShape   image extents, one per axis
+     * @param halo         halo per axis (0 on t and c)
+     * @param bytesPerPixel working bytes per pixel of the grown block
+     * @param workingBytes bytes one worker may use for one block
+     * @param maxEdge      an upper bound for every spatial edge ({@code Long.MAX_VALUE} for none)
+     * @return the block extents per axis
+     */
+    public static long[] tileShape(Axes axes, long[] imageShape, long[] halo, long bytesPerPixel, long workingBytes,
+            long maxEdge) {
         int[] spatial = java.util.stream.IntStream.range(0, axes.size())
                 .filter(i -> "zyx".indexOf(axes.get(i)) >= 0).toArray();
         long[] spatialShape = new long[spatial.length];
-        long[] halo = new long[spatial.length];
+        long[] spatialHalo = new long[spatial.length];
         long maxHalo = 0;
         for (int k = 0; k < spatial.length; k++) {
-            spatialShape[k] = shape[spatial[k]];
-            halo[k] = fullHalo[spatial[k]];
-            maxHalo = Math.max(maxHalo, halo[k]);
+            spatialShape[k] = imageShape[spatial[k]];
+            spatialHalo[k] = halo[spatial[k]];
+            maxHalo = Math.max(maxHalo, spatialHalo[k]);
         }
         long edgeCap = spatial.length <= 2 ? 512 : Math.max(128, 3 * maxHalo);
         long[] capped = new long[spatial.length];
         for (int k = 0; k < spatial.length; k++) {
             capped[k] = Math.min(spatialShape[k], edgeCap);
         }
-        long capBytes = TileSizer.bytes(spatialShape, capped, halo, bytesPerPixel());
-        long[] spatialTile = TileSizer.choose(spatialShape, halo, bytesPerPixel(), Math.min(workingBytes, capBytes),
-                64);
+        long capBytes = TileSizer.bytes(spatialShape, capped, spatialHalo, bytesPerPixel);
+        long[] spatialTile = TileSizer.choose(spatialShape, spatialHalo, bytesPerPixel,
+                Math.min(workingBytes, capBytes), 64);
         long[] tile = new long[axes.size()];
         java.util.Arrays.fill(tile, 1);
-        tile[axes.indexOf('c')] = shape[axes.indexOf('c')];
+        tile[axes.indexOf('c')] = imageShape[axes.indexOf('c')];
         for (int k = 0; k < spatial.length; k++) {
             tile[spatial[k]] = Math.min(spatialTile[k], maxEdge);
         }
