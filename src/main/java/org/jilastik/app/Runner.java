@@ -29,6 +29,12 @@ public final class Runner {
      */
     public static int run(RunRequest request, Project project) {
         FeatureGate.refuseUnsupported(request);
+        if (isObjectClassification(project.workflow())) {
+            return ObjectClassificationRunner.run(request, project);
+        }
+        if (request.gave("table_only")) {
+            throw JilastikException.usage("--table_only applies to object classification projects only");
+        }
         if (project.workflow() != WorkflowKind.PIXEL_CLASSIFICATION) {
             throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
                     + "jilastik " + JilastikVersion.get() + "; `jilastik inspect " + request.project()
@@ -58,5 +64,13 @@ public final class Runner {
             return JilastikException.PROCESSING;
         }
         return 0;
+    }
+
+    private static boolean isObjectClassification(WorkflowKind kind) {
+        return switch (kind) {
+            case OBJECT_CLASSIFICATION_BINARY, OBJECT_CLASSIFICATION_LABEL, OBJECT_CLASSIFICATION_PREDICTION,
+                 OBJECT_CLASSIFICATION_PIXEL -> true;
+            default -> false;
+        };
     }
 }
