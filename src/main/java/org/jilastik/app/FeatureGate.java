@@ -29,8 +29,6 @@ public final class FeatureGate {
         later("distributed", "--distributed");
         later("distributed_block_roi", "--distributed_block_roi");
         later("preconvert_stacks", "--preconvert_stacks");
-        later("table_filename", "--table_filename");
-        later("table_only", "--table_only");
         later("fillmissing", "--fillmissing");
         later("nobatch", "--nobatch");
         later("export_object_prediction_img", "--export_object_prediction_img");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.ResourceBudget;
 import org.jilastik.project.Project;
+import org.jilastik.workflow.WorkflowKind;
 
 /**
  * Runs a validated {@link RunRequest} on a read {@link Project}: one lane per input (spec cli-and-io §2.7), each
@@ -28,6 +29,12 @@ public final class Runner {
      */
     public static int run(RunRequest request, Project project) {
         FeatureGate.refuseUnsupported(request);
+        if (isObjectClassification(project.workflow())) {
+            return ObjectClassificationRunner.run(request, project);
+        }
+        if (request.gave("table_only")) {
+            throw JilastikException.usage("--table_only applies to object classification projects only");
+        }
         LanePipeline.Factory workflow = switch (project.workflow()) {
             case PIXEL_CLASSIFICATION -> new PixelClassificationRun(project);
             case AUTOCONTEXT -> new AutocontextRun(project);
@@ -59,5 +66,13 @@ public final class Runner {
             return JilastikException.PROCESSING;
         }
         return 0;
+    }
+
+    private static boolean isObjectClassification(WorkflowKind kind) {
+        return switch (kind) {
+            case OBJECT_CLASSIFICATION_BINARY, OBJECT_CLASSIFICATION_LABEL, OBJECT_CLASSIFICATION_PREDICTION,
+                 OBJECT_CLASSIFICATION_PIXEL -> true;
+            default -> false;
+        };
     }
 }

@@ -45,6 +45,21 @@ final class Hdf5Children {
 
     private static Map<String, Node> walk(Group g) {
         HdfFile file = g.getHdfFile();
+        Map<String, Long> addresses = linkAddresses(g);
+        Map<String, Node> out = new TreeMap<>();
+        for (Map.Entry<String, Long> e : addresses.entrySet()) {
+            try {
+                out.put(e.getKey(), file.getNodeByAddress(e.getValue()));
+            } catch (RuntimeException skipped) {
+                // an opaque pickle jhdf cannot parse; jilastik never needs its content
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The object-header address of every hard link of {@code g}, by name, read from the group's own structures. */
+    static Map<String, Long> linkAddresses(Group g) {
+        HdfFile file = g.getHdfFile();
         HdfBackingStorage storage = file.getHdfBackingStorage();
         Map<String, Long> addresses = new LinkedHashMap<>();
         ObjectHeader oh = ObjectHeader.readObjectHeader(storage, ((AbstractNode) g).getAddress());
@@ -64,15 +79,7 @@ final class Hdf5Children {
                 }
             }
         }
-        Map<String, Node> out = new TreeMap<>();
-        for (Map.Entry<String, Long> e : addresses.entrySet()) {
-            try {
-                out.put(e.getKey(), file.getNodeByAddress(e.getValue()));
-            } catch (RuntimeException skipped) {
-                // an opaque pickle jhdf cannot parse; jilastik never needs its content
-            }
-        }
-        return Collections.unmodifiableMap(out);
+        return addresses;
     }
 
     private static String name(ByteBuffer heap, int offset) {

@@ -1,0 +1,257 @@
+package org.jilastik.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jilastik.array.Axes;
+import org.jilastik.array.Block;
+import org.jilastik.array.Box;
+import org.jilastik.array.DType;
+import org.jilastik.array.Transpose;
+import org.jilastik.error.JilastikException;
+import org.jilastik.exec.ResourceBudget;
+import org.jilastik.export.CsvTableWriter;
+import org.jilastik.export.ExportChoices;
+import org.jilastik.export.ExportPlan;
+import org.jilastik.export.ExportPlanner;
+import org.jilastik.export.ExportRunner;
+import org.jilastik.export.ExportSourceInfo;
+import org.jilastik.export.LaneExportFacts;
+import org.jilastik.export.TablePaths;
+import org.jilastik.io.ImageSource;
+import org.jilastik.io.PipelineAxisOrder;
+import org.jilastik.io.ReorderedSource;
+import org.jilastik.project.ObjectSettings;
+import org.jilastik.project.ObjectSettingsReader;
+import org.jilastik.project.Project;
+import org.jilastik.workflow.WorkflowKind;
+import org.jilastik.workflow.objects.BlockwiseObjects;
+import org.jilastik.workflow.objects.FrameResult;
+import org.jilastik.workflow.objects.ObjectClassifier;
+import org.jilastik.workflow.objects.ObjectExportSource;
+import org.jilastik.workflow.objects.ObjectFeaturePlan;
+import org.jilastik.workflow.objects.ObjectPainter;
+import org.jilastik.workflow.objects.ObjectPipeline;
+import org.jilastik.workflow.objects.ObjectTable;
+import org.jilastik.workflow.objects.SegmentationValues;
+import org.jilastik.workflow.objects.Thresholding;
+
+/**
+ * Runs one lane of an Object Classification project (spec object-classification): opens the raw data and the
+ * segmentation role of the variant (binary image, label image, or prediction maps to threshold), labels, measures
+ * and classifies the objects frame by frame, writes the object table and exports the chosen source. Every frame
+ * is processed whole in memory (labels, raw as float32); the blockwise sources use the project's block grid.
+ */
+final class ObjectClassificationRun {
+    private static final Axes CANONICAL = Axes.of("tzyxc");
+    private final RunRequest request;
+    private final Project project;
+    private final ResourceBudget budget;
+    private final Path cwd;
+    private final ObjectSettings settings;
+    private final ObjectPipeline pipeline;
+    private final ObjectTable table;
+
+    ObjectClassificationRun(RunRequest request, Project project, ResourceBudget budget, Path cwd) {
+        this.request = request;
+        this.project = project;
+        this.budget = budget;
+        this.cwd = cwd;
+        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PIXEL) {
+            throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
+                    + "jilastik " + JilastikVersion.get() + "; export the pixel probabilities with a Pixel "
+                    + "Classification project and use an Object Classification (from prediction image) project");
+        }
+        String name = project.path().getFileName().toString();
+        ObjectClassifier classifier = ObjectClassifier.of(project.classifierGroup("ObjectClassification")
+                .orElse(null), name);
+        this.settings = ObjectSettingsReader.read(project.path());
+        ObjectFeaturePlan plan = ObjectFeaturePlan.of(settings);
+        boolean relabel = project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_LABEL;
+        this.pipeline = new ObjectPipeline(plan, classifier,
+                relabel ? ObjectPipeline.Labelling.RELABEL : ObjectPipeline.Labelling.CONNECTED_COMPONENTS);
+        this.table = new ObjectTable(settings, plan, classifier.classNames(), relabel);
+        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION && settings.threshold() == null) {
+            throw JilastikException.processing(name + " stores no threshold settings (group ThresholdTwoLevels);"
+                    + " open it in ilastik, set the thresholds and save the project");
+        }
+    }
+
+    /** Processes one lane; returns the written files (table and/or image). */
+    List<Path> runLane(String[] lane, PrintStream log) {
+        if (lane.length < 2 || lane[1] == null) {
+            throw JilastikException.usage("an " + project.workflow().displayName() + " project needs --"
+                    + WorkflowKind.roleFlag(project.workflow().roles().get(1)) + " for every --raw_data input");
+        }
+        LaneInputs.OpenedRole raw = LaneInputs.open(request, project, 0, lane[0], cwd);
+        LaneInputs.OpenedRole seg = null;
+        ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
+                r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
+        try (ImageSource rawImage = raw.image()) {
+            if (raw.axes().warning() != null && !request.quiet()) {
+                log.println("jilastik: warning: " + raw.axes().warning());
+            }
+            seg = LaneInputs.open(request, project, 1, lane[1], cwd);
+            ImageSource rawView = new ReorderedSource(rawImage, CANONICAL);
+            ImageSource segView = new ReorderedSource(seg.image(), CANONICAL);
+            long[] rs = rawView.shape();
+            long[] ss = segView.shape();
+            for (int i = 0; i < 4; i++) {
+                if (rs[i] != ss[i]) {
+                    throw JilastikException.processing("the " + project.workflow().roles().get(1).toLowerCase()
+                            + " " + lane[1] + " has shape " + Arrays.toString(seg.image().shape()) + " (axes "
+                            + seg.image().axes() + ") but the raw data " + lane[0] + " has "
+                            + Arrays.toString(rawImage.shape()) + " (axes " + rawImage.axes() + "); give images of "
+                            + "the same size");
+                }
+            }
+            ObjectExportSource source = ObjectExportSource.byName(request.export().exportSource(), project);
+            List<FrameResult> frames = new ArrayList<>();
+            List<int[]> segmentations = new ArrayList<>();
+            int[] shape = {(int) rs[1], (int) rs[2], (int) rs[3]};
+            int channels = (int) rs[4];
+            for (int t = 0; t < rs[0]; t++) {
+                float[] rawFrame = rawView.read(frameBox(rs, t, 0, (int) rs[4])).toFloats();
+                int[] values = segmentationOf(segView, ss, t, shape);
+                frames.add(pipeline.run(values, rawFrame, channels, shape, pool));
+                if (source.blockwise()) {
+                    segmentations.add(values);
+                }
+            }
+            List<Path> written = new ArrayList<>();
+            Path tablePath = tablePath(raw);
+            if (tablePath != null) {
+                writeTable(tablePath, frames);
+                written.add(tablePath);
+            }
+            if (!request.export().tableOnly()) {
+                written.add(export(source, raw, rawImage, rawView, frames, segmentations, log, pool));
+            }
+            return written;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            if (seg != null) {
+                seg.image().close();
+            }
+        }
+    }
+
+    private int[] segmentationOf(ImageSource segView, long[] ss, int t, int[] shape) {
+        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION) {
+            Block maps = segView.read(frameBox(ss, t, 0, (int) ss[4]));
+            return Thresholding.apply(maps.toFloats(), (int) ss[4], shape, settings.threshold(), drange(segView));
+        }
+        return SegmentationValues.of(segView.read(frameBox(ss, t, 0, 1)));
+    }
+
+    // ilastik rescales prediction maps only when their drange metadata is known; files read here carry none
+    private static double[] drange(ImageSource maps) {
+        return null;
+    }
+
+    private static Box frameBox(long[] shape, int t, int c0, int c1) {
+        return new Box(new long[] {t, 0, 0, 0, c0}, new long[] {t + 1, shape[1], shape[2], shape[3], c1});
+    }
+
+    private Path tablePath(LaneInputs.OpenedRole raw) {
+        String given = request.workflowOptions().tableFilename();
+        ObjectSettings.TableExport configured = settings.table();
+        if (given == null && configured == null) {
+            return null;
+        }
+        if (configured == null) {
+            throw JilastikException.processing("--table_filename needs the object table export to be configured in "
+                    + "the project; open it in ilastik, configure the table export once and save the project");
+        }
+        if (!"csv".equalsIgnoreCase(configured.fileType())) {
+            throw JilastikException.usage("the project's object table export is of type \"" + configured.fileType()
+                    + "\", which jilastik does not write yet; configure a csv table export in ilastik");
+        }
+        String template = given != null ? given : configured.filePath();
+        return TablePaths.table(template, raw.input().nickname(), raw.input().datasetDir().toAbsolutePath()
+                .toString(), cwd);
+    }
+
+    private void writeTable(Path file, List<FrameResult> frames) {
+        FrameResult sample = frames.getFirst();
+        CsvTableWriter w = new CsvTableWriter(file, table.header(sample.features()));
+        try {
+            long id = 0;
+            for (int t = 0; t < frames.size(); t++) {
+                FrameResult f = frames.get(t);
+                for (String[] row : table.rows(t, id, f.features(), f.probabilities(), f.predicted(),
+                        f.originalIds())) {
+                    w.row(row);
+                }
+                id += f.count();
+            }
+        } catch (RuntimeException e) {
+            w.abort();
+            throw e;
+        }
+        w.close();
+    }
+
+    private Path export(ObjectExportSource source, LaneInputs.OpenedRole raw, ImageSource rawImage,
+            ImageSource rawView, List<FrameResult> frames, List<int[]> segmentations, PrintStream log,
+            ExecutorService pool) {
+        Axes pipelineAxes = PipelineAxisOrder.pixelClassification(rawImage.axes(), rawImage.shape());
+        long[] rs = rawView.shape();
+        int classes = pipeline.classifier().classCount();
+        int outChannels = source.probabilities() ? classes : 1;
+        ObjectPainter painter;
+        if (source.blockwise()) {
+            long[] b = settings.blockShape();
+            long[] h = settings.halo();
+            int[] block = {(int) b[2], (int) b[1], (int) b[0]};
+            int[] halo = {(int) h[2], (int) h[1], (int) h[0]};
+            List<BlockwiseObjects.Painted> painted = new ArrayList<>();
+            for (int t = 0; t < frames.size(); t++) {
+                float[] rawFrame = rawView.read(frameBox(rs, t, 0, (int) rs[4])).toFloats();
+                painted.add(BlockwiseObjects.paint(pipeline, segmentations.get(t), rawFrame, (int) rs[4],
+                        new int[] {(int) rs[1], (int) rs[2], (int) rs[3]}, block, halo, pool));
+            }
+            painter = ObjectPainter.blockwise(painted, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+        } else {
+            painter = ObjectPainter.of(frames, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+        }
+        long[] sourceShape = new long[pipelineAxes.size()];
+        for (int i = 0; i < sourceShape.length; i++) {
+            char a = pipelineAxes.get(i);
+            sourceShape[i] = a == 'c' ? outChannels : rs[CANONICAL.indexOf(a)];
+        }
+        DType dtype = source.dtype();
+        Number lo = dtype == DType.FLOAT32 ? (Number) 0.0 : (Number) 0L;
+        Number hi = dtype == DType.FLOAT32 ? (Number) 255.0 : (Number) 255L;
+        ExportSourceInfo info = new ExportSourceInfo(source.displayName(), dtype, pipelineAxes, sourceShape, lo, hi,
+                "default");
+        LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
+                raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
+                rawImage::unit);
+        ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
+        ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
+        ExportPlan plan = ExportPlanner.plan(cli, stored, info, facts, cwd, project.path().toAbsolutePath()
+                .getParent());
+        if (!request.quiet()) {
+            plan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
+        }
+        return ExportRunner.run(plan, box -> {
+            long[] start = new long[5];
+            long[] stop = new long[5];
+            for (int k = 0; k < 5; k++) {
+                char a = CANONICAL.get(k);
+                int i = pipelineAxes.indexOf(a);
+                start[k] = i < 0 ? 0 : box.start(i);
+                stop[k] = i < 0 ? 1 : box.stop(i);
+            }
+            Block canonical = painter.paint(source, new Box(start, stop));
+            return Transpose.to(canonical, pipelineAxes, null);
+        }, ExportRunner.DEFAULT_TILE_ELEMENTS, null);
+    }
+}

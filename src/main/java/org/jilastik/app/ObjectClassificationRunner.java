@@ -1,0 +1,44 @@
+package org.jilastik.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jilastik.error.JilastikException;
+import org.jilastik.exec.ResourceBudget;
+import org.jilastik.project.Project;
+
+/**
+ * Runs every lane of an object classification request (see {@link Runner}): prints each written file (table and
+ * image) unless {@code --quiet}; with {@code --continue-on-error} a failed lane is reported and the next one run.
+ */
+final class ObjectClassificationRunner {
+    private ObjectClassificationRunner() {
+    }
+
+    static int run(RunRequest request, Project project) {
+        ResourceBudget budget = ResourceBudget.of(request.resources().threads(), request.resources().totalRamMb());
+        Path cwd = Path.of("").toAbsolutePath();
+        ObjectClassificationRun run = new ObjectClassificationRun(request, project, budget, cwd);
+        List<String[]> lanes = LaneInputs.lanes(request, project.workflow());
+        int failed = 0;
+        for (String[] lane : lanes) {
+            try {
+                for (Path written : run.runLane(lane, System.err)) {
+                    if (!request.quiet()) {
+                        System.out.println(written);
+                    }
+                }
+            } catch (JilastikException e) {
+                if (!request.continueOnError() || lanes.size() == 1) {
+                    throw e;
+                }
+                failed++;
+                System.err.println("jilastik: " + lane[0] + ": " + e.getMessage());
+            }
+        }
+        if (failed > 0) {
+            System.err.println("jilastik: " + failed + " of " + lanes.size() + " inputs failed");
+            return JilastikException.PROCESSING;
+        }
+        return 0;
+    }
+}

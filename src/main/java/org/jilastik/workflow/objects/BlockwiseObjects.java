@@ -1,0 +1,67 @@
+package org.jilastik.workflow.objects;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * ilastik's blockwise object classification (spec object-classification §7): the frame is cut into blocks of
+ * the project's block shape on a grid starting at 0; each block is enlarged by the halo (clipped to the frame),
+ * the objects of that region are labelled, measured and classified on their own, and only the block's inner
+ * pixels are painted. Objects cut by the region border get other features than in the whole frame, as in
+ * ilastik. Stateless, thread safe.
+ */
+public final class BlockwiseObjects {
+    private BlockwiseObjects() {
+    }
+
+    /**
+     * A painted frame.
+     *
+     * @param shape         {@code {z, y, x}}
+     * @param predicted     predicted class per pixel (0 = background), flat {@code [z][y][x]}
+     * @param probabilities class probabilities per pixel, flat {@code [z][y][x][class]}
+     */
+    public record Painted(int[] shape, byte[] predicted, float[] probabilities) {
+    }
+
+    /**
+     * Classifies one frame blockwise.
+     *
+     * @param segmentation the frame's segmentation values, flat {@code [z][y][x]}
+     * @param raw          the frame's intensities, flat {@code [z][y][x][c]}
+     * @param block        block shape {@code {z, y, x}}
+     * @param halo         halo {@code {z, y, x}}
+     */
+    public static Painted paint(ObjectPipeline pipeline, int[] segmentation, float[] raw, int channels, int[] shape,
+            int[] block, int[] halo, ExecutorService pool) {
+        int classes = pipeline.classifier().classCount();
+        int n = shape[0] * shape[1] * shape[2];
+        byte[] predicted = new byte[n];
+        float[] probabilities = new float[Math.multiplyExact(n, classes)];
+        int[] edge = new int[3];
+        for (int k = 0; k < 3; k++) {
+            edge[k] = Math.max(1, Math.min(block[k], shape[k]));
+        }
+        FrameAccess whole = FrameAccess.inMemory(segmentation, raw, channels, shape);
+        for (int[][] b : ObjectFeatureComputer.blocks(shape, edge)) {
+            int[] start = new int[3];
+            int[] stop = new int[3];
+            for (int k = 0; k < 3; k++) {
+                start[k] = Math.max(0, b[0][k] - halo[k]);
+                stop[k] = Math.min(shape[k], b[1][k] + halo[k]);
+            }
+            int[] rshape = {stop[0] - start[0], stop[1] - start[1], stop[2] - start[2]};
+            FrameResult r = pipeline.run(whole.labels(start, stop), whole.raw(start, stop), channels, rshape, pool);
+            for (int z = b[0][0]; z < b[1][0]; z++) {
+                for (int y = b[0][1]; y < b[1][1]; y++) {
+                    for (int x = b[0][2]; x < b[1][2]; x++) {
+                        int o = r.labels()[((z - start[0]) * rshape[1] + (y - start[1])) * rshape[2] + (x - start[2])];
+                        int px = (z * shape[1] + y) * shape[2] + x;
+                        predicted[px] = (byte) r.predicted()[o];
+                        System.arraycopy(r.probabilities(), o * classes, probabilities, px * classes, classes);
+                    }
+                }
+            }
+        }
+        return new Painted(shape.clone(), predicted, probabilities);
+    }
+}

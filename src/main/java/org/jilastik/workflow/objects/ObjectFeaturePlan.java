@@ -1,0 +1,118 @@
+package org.jilastik.workflow.objects;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jilastik.error.JilastikException;
+import org.jilastik.project.ObjectSettings;
+import org.jilastik.project.ObjectSettings.ObjectFeatureSpec;
+
+/**
+ * What the object features step computes for a project (spec object-classification §5): the standard plugin's
+ * features the project computes plus ilastik's default features, the neighbourhood margin, and the classifier's
+ * feature columns in ilastik's order (plugins, then features, by sorted name). Immutable, thread safe.
+ */
+public final class ObjectFeaturePlan {
+    /** The plugin of vigra's region features. */
+    public static final String STANDARD = "Standard Object Features";
+    /** ilastik's always-computed features. */
+    public static final List<String> DEFAULTS = List.of("Coord<Minimum>", "Coord<Maximum>", "RegionCenter", "Count");
+    /** Display names of the default features when the project stores none. */
+    public static final Map<String, String> DEFAULT_DISPLAY = Map.of("Count", "Size in pixels", "RegionCenter",
+            "Center of the object", "Coord<Minimum>", "Bounding Box Minimum", "Coord<Maximum>",
+            "Bounding Box Maximum");
+    private static final Set<String> REGION = Set.of("Count", "Sum", "Mean", "Variance", "Skewness", "Kurtosis",
+            "Minimum", "Maximum", "RegionCenter", "Coord<Minimum>", "Coord<Maximum>", "RegionRadii", "RegionAxes",
+            "Quantiles", "Histogram");
+
+    private final List<String> computed;
+    private final List<String> classifierColumns;
+    private final Map<String, String> display;
+    private final int[] margin;
+
+    private ObjectFeaturePlan(List<String> computed, List<String> classifierColumns, Map<String, String> display,
+            int[] margin) {
+        this.computed = List.copyOf(computed);
+        this.classifierColumns = List.copyOf(classifierColumns);
+        this.display = Map.copyOf(display);
+        this.margin = margin;
+    }
+
+    /**
+     * The plan of a project.
+     *
+     * @throws JilastikException (processing) for a feature or plugin jilastik does not compute, naming it
+     */
+    public static ObjectFeaturePlan of(ObjectSettings settings) {
+        Set<String> names = new LinkedHashSet<>(DEFAULTS);
+        Map<String, String> display = new TreeMap<>(DEFAULT_DISPLAY);
+        List<String> columns = new ArrayList<>();
+        List<ObjectFeatureSpec> all = new ArrayList<>(settings.extracted());
+        all.addAll(settings.selected());
+        int[] margin = null;
+        for (ObjectFeatureSpec f : all) {
+            requireSupported(f);
+            names.add(f.name());
+            display.put(f.name(), f.displayText());
+            if (f.margin() != null) {
+                // ilastik: elementwise max with (0, 0, 0), truncated to the stored length (Python zip)
+                int len = margin == null ? f.margin().length : Math.min(margin.length, f.margin().length);
+                int[] m = new int[Math.min(len, 3)];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = (int) Math.max(margin == null ? 0 : margin[i], f.margin()[i]);
+                }
+                margin = m;
+            }
+        }
+        TreeMap<String, TreeMap<String, String>> sorted = new TreeMap<>();
+        for (ObjectFeatureSpec f : settings.selected()) {
+            sorted.computeIfAbsent(f.plugin(), k -> new TreeMap<>()).put(f.name(), f.name());
+        }
+        sorted.values().forEach(m -> columns.addAll(m.keySet()));
+        return new ObjectFeaturePlan(new ArrayList<>(names), columns, display, margin == null ? new int[0] : margin);
+    }
+
+    private static void requireSupported(ObjectFeatureSpec f) {
+        if (!f.plugin().equals(STANDARD)) {
+            throw JilastikException.processing("the project uses object features of the plugin \"" + f.plugin()
+                    + "\", which jilastik does not compute yet; select only \"" + STANDARD + "\" in ilastik");
+        }
+        if (!REGION.contains(f.name()) && !NeighborhoodFeatures.handles(f.name())) {
+            throw JilastikException.processing("the project uses the object feature \"" + f.name()
+                    + "\", which jilastik does not compute yet; deselect it in ilastik and retrain");
+        }
+    }
+
+    /** Every feature to compute (vigra names; defaults first). */
+    public List<String> computed() {
+        return computed;
+    }
+
+    /** The classifier's features in column order. */
+    public List<String> classifierColumns() {
+        return classifierColumns;
+    }
+
+    /** Display name (table column) of a feature. */
+    public String displayName(String feature) {
+        return display.getOrDefault(feature, feature);
+    }
+
+    /** Neighbourhood margin {@code x, y(, z)} (empty when no feature has one). */
+    public int[] margin() {
+        return margin.clone();
+    }
+
+    /** Whether any computed feature needs the intensity histogram. */
+    public boolean needsHistograms() {
+        return computed.contains("Quantiles") || computed.contains("Histogram");
+    }
+
+    /** The neighbourhood features to compute. */
+    public List<String> neighborhoodFeatures() {
+        return computed.stream().filter(NeighborhoodFeatures::handles).toList();
+    }
+}

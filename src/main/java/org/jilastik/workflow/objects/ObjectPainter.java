@@ -1,0 +1,69 @@
+package org.jilastik.workflow.objects;
+
+import java.util.List;
+import org.jilastik.array.Axes;
+import org.jilastik.array.Block;
+import org.jilastik.array.Box;
+
+/**
+ * Paints per-object values into images (spec object-classification §6): a pixel of object o gets o's value,
+ * background 0. Boxes and blocks are in the canonical order {@code tzyxc}. Thread safe (reads only).
+ */
+public final class ObjectPainter {
+    private final List<FrameResult> frames;
+    private final List<BlockwiseObjects.Painted> painted;
+    private final int classes;
+    private final int[] shape;
+
+    private ObjectPainter(List<FrameResult> frames, List<BlockwiseObjects.Painted> painted, int classes,
+            int[] shape) {
+        this.frames = frames;
+        this.painted = painted;
+        this.classes = classes;
+        this.shape = shape.clone();
+    }
+
+    /** A painter of whole-frame results of frames of extent {@code shape = {z, y, x}}. */
+    public static ObjectPainter of(List<FrameResult> frames, int classes, int[] shape) {
+        return new ObjectPainter(frames, null, classes, shape);
+    }
+
+    /** A painter of blockwise results of frames of extent {@code shape = {z, y, x}}. */
+    public static ObjectPainter blockwise(List<BlockwiseObjects.Painted> painted, int classes, int[] shape) {
+        return new ObjectPainter(null, painted, classes, shape);
+    }
+
+    /** The values of {@code source} in {@code box} ({@code tzyxc}). */
+    public Block paint(ObjectExportSource source, Box box) {
+        Block out = Block.allocate(Axes.of("tzyxc"), box, source.dtype());
+        int nc = (int) box.size(4);
+        int c0 = (int) box.start(4);
+        int ny = shape[1];
+        int nx = shape[2];
+        int i = 0;
+        for (int t = (int) box.start(0); t < box.stop(0); t++) {
+            FrameResult f = frames == null ? null : frames.get(t);
+            BlockwiseObjects.Painted p = painted == null ? null : painted.get(t);
+            for (int z = (int) box.start(1); z < box.stop(1); z++) {
+                for (int y = (int) box.start(2); y < box.stop(2); y++) {
+                    for (int x = (int) box.start(3); x < box.stop(3); x++) {
+                        int px = (z * ny + y) * nx + x;
+                        for (int c = c0; c < c0 + nc; c++, i++) {
+                            switch (source) {
+                                case OBJECT_IDENTITIES -> ((int[]) out.data())[i] = f.labels()[px];
+                                case OBJECT_PREDICTIONS ->
+                                        ((byte[]) out.data())[i] = (byte) f.predicted()[f.labels()[px]];
+                                case OBJECT_PROBABILITIES ->
+                                        ((float[]) out.data())[i] = f.probabilities()[f.labels()[px] * classes + c];
+                                case BLOCKWISE_OBJECT_PREDICTIONS -> ((byte[]) out.data())[i] = p.predicted()[px];
+                                case BLOCKWISE_OBJECT_PROBABILITIES ->
+                                        ((float[]) out.data())[i] = p.probabilities()[px * classes + c];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package org.jilastik.workflow.objects;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * From a segmentation of one frame (or region) to classified objects: labelling as the workflow variant
+ * requires (connected components, or consecutive relabelling of a label image), object features, feature
+ * matrix, forest. Immutable and thread safe.
+ */
+public final class ObjectPipeline {
+    /** How objects are made from the segmentation values. */
+    public enum Labelling {
+        /** Connected components of equal non-zero values (binary image, thresholded predictions). */
+        CONNECTED_COMPONENTS,
+        /** The label image relabelled to 1..N in ascending value order. */
+        RELABEL
+    }
+
+    private final ObjectFeaturePlan plan;
+    private final ObjectClassifier classifier;
+    private final Labelling labelling;
+
+    /** A pipeline. */
+    public ObjectPipeline(ObjectFeaturePlan plan, ObjectClassifier classifier, Labelling labelling) {
+        this.plan = plan;
+        this.classifier = classifier;
+        this.labelling = labelling;
+    }
+
+    /** The feature plan. */
+    public ObjectFeaturePlan plan() {
+        return plan;
+    }
+
+    /** The classifier. */
+    public ObjectClassifier classifier() {
+        return classifier;
+    }
+
+    /** The labelling rule. */
+    public Labelling labelling() {
+        return labelling;
+    }
+
+    /**
+     * Labels, measures and classifies the objects of one frame held in memory.
+     *
+     * @param segmentation segmentation values, flat {@code [z][y][x]} (0 = background); not modified
+     * @param raw          intensities, flat {@code [z][y][x][c]}
+     * @param shape        {@code {z, y, x}}
+     * @param pool         threads for the neighbourhood features, or null
+     */
+    public FrameResult run(int[] segmentation, float[] raw, int channels, int[] shape, ExecutorService pool) {
+        int[] labels;
+        int count;
+        long[] original = null;
+        if (labelling == Labelling.RELABEL) {
+            ConnectedComponents.Relabelled r = ConnectedComponents.relabelConsecutive(segmentation);
+            labels = r.labels();
+            count = r.count();
+            original = r.originalIds();
+        } else {
+            ConnectedComponents.Labels l = ConnectedComponents.label(segmentation, shape);
+            labels = l.labels();
+            count = l.count();
+        }
+        return classify(FrameAccess.inMemory(labels, raw, channels, shape), labels, count, shape, original, pool);
+    }
+
+    /**
+     * Measures and classifies already labelled objects.
+     *
+     * @param frame       access to labels and raw data of the frame
+     * @param labels      the labels if held in memory (kept in the result), or null
+     * @param featureBlock block shape {@code {z, y, x}} of the feature passes
+     */
+    public FrameResult classify(FrameAccess frame, int[] labels, int count, int[] featureBlock, long[] original,
+            ExecutorService pool) {
+        ObjectFeatures features = new ObjectFeatureComputer(plan).compute(frame, count, featureBlock, pool);
+        float[] probabilities = classifier.predict(classifier.matrix(plan, features), count);
+        int[] predicted = classifier.predictedClasses(probabilities, count);
+        return new FrameResult(labels, count, features, probabilities, predicted, original);
+    }
+}
