@@ -29,7 +29,11 @@ import org.jilastik.project.ObjectSettings;
 import org.jilastik.project.ObjectSettingsReader;
 import org.jilastik.project.Project;
 import org.jilastik.workflow.WorkflowKind;
+import org.jilastik.workflow.objects.BlockwiseLabelling;
 import org.jilastik.workflow.objects.BlockwiseObjects;
+import org.jilastik.workflow.objects.FrameAccess;
+import org.jilastik.workflow.objects.LabelStore;
+import org.jilastik.workflow.objects.ObjectFeatureComputer;
 import org.jilastik.workflow.objects.FrameResult;
 import org.jilastik.workflow.objects.ObjectClassifier;
 import org.jilastik.workflow.objects.ObjectExportSource;
@@ -43,8 +47,11 @@ import org.jilastik.workflow.objects.Thresholding;
 /**
  * Runs one lane of an Object Classification project (spec object-classification): opens the raw data and the
  * segmentation role of the variant (binary image, label image, or prediction maps to threshold), labels, measures
- * and classifies the objects frame by frame, writes the object table and exports the chosen source. Every frame
- * is processed whole in memory (labels, raw as float32); the blockwise sources use the project's block grid.
+ * and classifies the objects frame by frame, writes the object table and exports the chosen source. Labelling
+ * and features run block by block (blocks sized from the memory budget); the label image is held in memory or,
+ * when it would take more than a quarter of the budget, in a temporary file, and painted back block by block.
+ * The threshold step of the prediction-map variant still works on the whole frame. The blockwise sources use the
+ * project's block grid.
  */
 final class ObjectClassificationRun {
     private static final Axes CANONICAL = Axes.of("tzyxc");
@@ -89,6 +96,7 @@ final class ObjectClassificationRun {
         }
         LaneInputs.OpenedRole raw = LaneInputs.open(request, project, 0, lane[0], cwd);
         LaneInputs.OpenedRole seg = null;
+        List<LabelStore> stores = new ArrayList<>();
         ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
                 r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
         try (ImageSource rawImage = raw.image()) {
@@ -111,13 +119,22 @@ final class ObjectClassificationRun {
             }
             ObjectExportSource source = ObjectExportSource.byName(request.export().exportSource(), project);
             List<FrameResult> frames = new ArrayList<>();
-            List<int[]> segmentations = new ArrayList<>();
+            List<BlockwiseLabelling.Values> segmentations = new ArrayList<>();
             int[] shape = {(int) rs[1], (int) rs[2], (int) rs[3]};
             int channels = (int) rs[4];
+            // labels of all frames: in memory while they take at most a quarter of the budget, else spilled to disk
+            long labelBytes = 4L * shape[0] * shape[1] * shape[2] * rs[0];
+            boolean spill = labelBytes > budget.ramBytes() / 4;
+            long work = budget.ramBytes() / 4;
+            int[] labelBlock = BlockwiseLabelling.blockFor(shape, work, ResourceBudget.maxTileEdge());
+            int[] featureBlock = ObjectFeatureComputer.slabFor(shape, channels, work);
             for (int t = 0; t < rs[0]; t++) {
-                float[] rawFrame = rawView.read(frameBox(rs, t, 0, (int) rs[4])).toFloats();
-                int[] values = segmentationOf(segView, ss, t, shape);
-                frames.add(pipeline.run(values, rawFrame, channels, shape, pool));
+                BlockwiseLabelling.Values values = segmentationOf(segView, ss, t, shape);
+                FrameAccess.RawReader rawFrame = rawReader(rawView, rs, t);
+                LabelStore store = spill ? LabelStore.onDisk(shape, Path.of(System.getProperty("java.io.tmpdir")))
+                        : LabelStore.inMemory(shape);
+                stores.add(store);
+                frames.add(pipeline.runBlockwise(values, rawFrame, channels, store, labelBlock, featureBlock, pool));
                 if (source.blockwise()) {
                     segmentations.add(values);
                 }
@@ -129,7 +146,7 @@ final class ObjectClassificationRun {
                 written.add(tablePath);
             }
             if (!request.export().tableOnly()) {
-                written.add(export(source, raw, rawImage, rawView, frames, segmentations, log, pool));
+                written.add(export(source, raw, rawImage, rawView, frames, stores, segmentations, log, pool));
             }
             return written;
         } finally {
@@ -139,15 +156,30 @@ final class ObjectClassificationRun {
             if (seg != null) {
                 seg.image().close();
             }
+            stores.forEach(LabelStore::close);
         }
     }
 
-    private int[] segmentationOf(ImageSource segView, long[] ss, int t, int[] shape) {
+    // The frame's segmentation values box by box: thresholded prediction maps (computed for the whole frame) or
+    // the binary/label image read from its file on demand.
+    private BlockwiseLabelling.Values segmentationOf(ImageSource segView, long[] ss, int t, int[] shape) {
         if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION) {
             Block maps = segView.read(frameBox(ss, t, 0, (int) ss[4]));
-            return Thresholding.apply(maps.toFloats(), (int) ss[4], shape, settings.threshold(), drange(segView));
+            int[] labels = Thresholding.apply(maps.toFloats(), (int) ss[4], shape, settings.threshold(),
+                    drange(segView));
+            LabelStore held = LabelStore.wrap(labels, shape);
+            return held::read;
         }
-        return SegmentationValues.of(segView.read(frameBox(ss, t, 0, 1)));
+        return (start, stop) -> SegmentationValues.of(segView.read(box(t, start, stop, 0, 1)));
+    }
+
+    private static FrameAccess.RawReader rawReader(ImageSource rawView, long[] rs, int t) {
+        return (start, stop) -> rawView.read(box(t, start, stop, 0, (int) rs[4])).toFloats();
+    }
+
+    private static Box box(int t, int[] start, int[] stop, int c0, int c1) {
+        return new Box(new long[] {t, start[0], start[1], start[2], c0},
+                new long[] {t + 1, stop[0], stop[1], stop[2], c1});
     }
 
     // ilastik rescales prediction maps only when their drange metadata is known; files read here carry none
@@ -199,7 +231,8 @@ final class ObjectClassificationRun {
     }
 
     private Path export(ObjectExportSource source, LaneInputs.OpenedRole raw, ImageSource rawImage,
-            ImageSource rawView, List<FrameResult> frames, List<int[]> segmentations, PrintStream log,
+            ImageSource rawView, List<FrameResult> frames, List<LabelStore> stores,
+            List<BlockwiseLabelling.Values> segmentations, PrintStream log,
             ExecutorService pool) {
         Axes pipelineAxes = PipelineAxisOrder.pixelClassification(rawImage.axes(), rawImage.shape());
         long[] rs = rawView.shape();
@@ -213,13 +246,13 @@ final class ObjectClassificationRun {
             int[] halo = {(int) h[2], (int) h[1], (int) h[0]};
             List<BlockwiseObjects.Painted> painted = new ArrayList<>();
             for (int t = 0; t < frames.size(); t++) {
-                float[] rawFrame = rawView.read(frameBox(rs, t, 0, (int) rs[4])).toFloats();
-                painted.add(BlockwiseObjects.paint(pipeline, segmentations.get(t), rawFrame, (int) rs[4],
-                        new int[] {(int) rs[1], (int) rs[2], (int) rs[3]}, block, halo, pool));
+                FrameAccess frame = FrameAccess.of(segmentations.get(t), rawReader(rawView, rs, t), (int) rs[4],
+                        new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+                painted.add(BlockwiseObjects.paint(pipeline, frame, block, halo, pool));
             }
             painter = ObjectPainter.blockwise(painted, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
         } else {
-            painter = ObjectPainter.of(frames, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+            painter = ObjectPainter.of(frames, stores, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
         }
         long[] sourceShape = new long[pipelineAxes.size()];
         for (int i = 0; i < sourceShape.length; i++) {

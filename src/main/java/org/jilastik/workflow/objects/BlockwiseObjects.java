@@ -33,6 +33,20 @@ public final class BlockwiseObjects {
      */
     public static Painted paint(ObjectPipeline pipeline, int[] segmentation, float[] raw, int channels, int[] shape,
             int[] block, int[] halo, ExecutorService pool) {
+        return paint(pipeline, FrameAccess.inMemory(segmentation, raw, channels, shape), block, halo, pool);
+    }
+
+    /**
+     * Classifies one frame blockwise, reading each halo region from {@code frame}, whose {@link FrameAccess#labels}
+     * are the segmentation values (not yet labelled). Only the painted result is held for the whole frame.
+     *
+     * @param block block shape {@code {z, y, x}}
+     * @param halo  halo {@code {z, y, x}}
+     */
+    public static Painted paint(ObjectPipeline pipeline, FrameAccess frame, int[] block, int[] halo,
+            ExecutorService pool) {
+        int[] shape = frame.shape();
+        int channels = frame.channels();
         int classes = pipeline.classifier().classCount();
         int n = shape[0] * shape[1] * shape[2];
         byte[] predicted = new byte[n];
@@ -41,7 +55,7 @@ public final class BlockwiseObjects {
         for (int k = 0; k < 3; k++) {
             edge[k] = Math.max(1, Math.min(block[k], shape[k]));
         }
-        FrameAccess whole = FrameAccess.inMemory(segmentation, raw, channels, shape);
+        FrameAccess whole = frame;
         for (int[][] b : ObjectFeatureComputer.blocks(shape, edge)) {
             int[] start = new int[3];
             int[] stop = new int[3];

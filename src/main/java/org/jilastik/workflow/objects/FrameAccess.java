@@ -19,6 +19,66 @@ public interface FrameAccess {
     /** Raw intensities of the box as float32, channel fastest. */
     float[] raw(int[] start, int[] stop);
 
+    /** Raw intensities of any box, as {@link #raw}. */
+    @FunctionalInterface
+    interface RawReader {
+        /** The box's intensities, flat {@code [z][y][x][c]}, float32; a new array. */
+        float[] read(int[] start, int[] stop);
+    }
+
+    /** A frame whose labels are in {@code store} and whose intensities {@code raw} reads on demand. */
+    static FrameAccess of(LabelStore store, RawReader raw, int channels) {
+        return new FrameAccess() {
+            @Override
+            public int[] shape() {
+                return store.shape();
+            }
+
+            @Override
+            public int channels() {
+                return channels;
+            }
+
+            @Override
+            public int[] labels(int[] start, int[] stop) {
+                return store.read(start, stop);
+            }
+
+            @Override
+            public float[] raw(int[] start, int[] stop) {
+                return raw.read(start, stop);
+            }
+        };
+    }
+
+    /**
+     * A frame whose "labels" are the segmentation values that {@code values} reads (for ilastik's blockwise
+     * sources, which label every halo region themselves) and whose intensities {@code raw} reads.
+     */
+    static FrameAccess of(BlockwiseLabelling.Values values, RawReader raw, int channels, int[] shape) {
+        return new FrameAccess() {
+            @Override
+            public int[] shape() {
+                return shape.clone();
+            }
+
+            @Override
+            public int channels() {
+                return channels;
+            }
+
+            @Override
+            public int[] labels(int[] start, int[] stop) {
+                return values.read(start, stop);
+            }
+
+            @Override
+            public float[] raw(int[] start, int[] stop) {
+                return raw.read(start, stop);
+            }
+        };
+    }
+
     /** A frame held in memory. */
     static FrameAccess inMemory(int[] labels, float[] raw, int channels, int[] shape) {
         return new FrameAccess() {

@@ -11,7 +11,8 @@ import java.util.concurrent.Future;
 /**
  * Computes the object features of one frame from a {@link FrameAccess}, block by block (two passes of
  * {@link RegionAccumulator}), then the neighbourhood features object by object. With one block covering the frame
- * the results equal vigra's; with smaller blocks they differ only by double rounding. Thread safe; a pool, when
+ * the results equal vigra's, and so do blocks of whole planes ({@link #slabFor}); other blocks differ only by
+ * double rounding. Thread safe; a pool, when
  * given, computes the neighbourhood features in parallel.
  */
 public final class ObjectFeatureComputer {
@@ -78,6 +79,21 @@ public final class ObjectFeatureComputer {
             values.putAll(out);
         }
         return new ObjectFeatures(count, values);
+    }
+
+    /**
+     * The feature-pass block shape {@code {z, y, x}} for a frame of extent {@code shape}: whole z-planes (whole
+     * rows of a 2-D frame), as many as fit {@code bytes} (labels and raw intensities, at least one). Such slabs
+     * keep every object's pixels in the frame's C order, so the features are bit-identical to one block.
+     */
+    public static int[] slabFor(int[] shape, int channels, long bytes) {
+        long perPixel = 4L + 8L * channels; // labels, raw float32, and the reader's block before conversion
+        if (shape[0] > 1) {
+            long plane = (long) shape[1] * shape[2] * perPixel;
+            return new int[] {(int) Math.max(1, Math.min(shape[0], bytes / plane)), shape[1], shape[2]};
+        }
+        long row = (long) shape[2] * perPixel;
+        return new int[] {1, (int) Math.max(1, Math.min(shape[1], bytes / row)), shape[2]};
     }
 
     /** The blocks of a frame in raster order, each {@code {start, stop}} in {@code {z, y, x}}. */

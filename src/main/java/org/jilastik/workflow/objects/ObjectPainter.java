@@ -11,13 +11,15 @@ import org.jilastik.array.Box;
  */
 public final class ObjectPainter {
     private final List<FrameResult> frames;
+    private final List<LabelStore> labels;
     private final List<BlockwiseObjects.Painted> painted;
     private final int classes;
     private final int[] shape;
 
-    private ObjectPainter(List<FrameResult> frames, List<BlockwiseObjects.Painted> painted, int classes,
-            int[] shape) {
+    private ObjectPainter(List<FrameResult> frames, List<LabelStore> labels, List<BlockwiseObjects.Painted> painted,
+            int classes, int[] shape) {
         this.frames = frames;
+        this.labels = labels;
         this.painted = painted;
         this.classes = classes;
         this.shape = shape.clone();
@@ -25,12 +27,20 @@ public final class ObjectPainter {
 
     /** A painter of whole-frame results of frames of extent {@code shape = {z, y, x}}. */
     public static ObjectPainter of(List<FrameResult> frames, int classes, int[] shape) {
-        return new ObjectPainter(frames, null, classes, shape);
+        return of(frames, frames.stream().map(f -> LabelStore.wrap(f.labels(), shape)).toList(), classes, shape);
+    }
+
+    /**
+     * A painter of results whose labels are in stores (one per frame, read box by box while painting; the caller
+     * closes them after the export).
+     */
+    public static ObjectPainter of(List<FrameResult> frames, List<LabelStore> labels, int classes, int[] shape) {
+        return new ObjectPainter(frames, labels, null, classes, shape);
     }
 
     /** A painter of blockwise results of frames of extent {@code shape = {z, y, x}}. */
     public static ObjectPainter blockwise(List<BlockwiseObjects.Painted> painted, int classes, int[] shape) {
-        return new ObjectPainter(null, painted, classes, shape);
+        return new ObjectPainter(null, null, painted, classes, shape);
     }
 
     /** The values of {@code source} in {@code box} ({@code tzyxc}). */
@@ -44,17 +54,22 @@ public final class ObjectPainter {
         for (int t = (int) box.start(0); t < box.stop(0); t++) {
             FrameResult f = frames == null ? null : frames.get(t);
             BlockwiseObjects.Painted p = painted == null ? null : painted.get(t);
+            int[] zyx0 = {(int) box.start(1), (int) box.start(2), (int) box.start(3)};
+            int[] zyx1 = {(int) box.stop(1), (int) box.stop(2), (int) box.stop(3)};
+            int[] lab = labels == null ? null : labels.get(t).read(zyx0, zyx1);
+            int li = 0;
             for (int z = (int) box.start(1); z < box.stop(1); z++) {
                 for (int y = (int) box.start(2); y < box.stop(2); y++) {
-                    for (int x = (int) box.start(3); x < box.stop(3); x++) {
+                    for (int x = (int) box.start(3); x < box.stop(3); x++, li++) {
                         int px = (z * ny + y) * nx + x;
+                        int o = lab == null ? 0 : lab[li];
                         for (int c = c0; c < c0 + nc; c++, i++) {
                             switch (source) {
-                                case OBJECT_IDENTITIES -> ((int[]) out.data())[i] = f.labels()[px];
+                                case OBJECT_IDENTITIES -> ((int[]) out.data())[i] = o;
                                 case OBJECT_PREDICTIONS ->
-                                        ((byte[]) out.data())[i] = (byte) f.predicted()[f.labels()[px]];
+                                        ((byte[]) out.data())[i] = (byte) f.predicted()[o];
                                 case OBJECT_PROBABILITIES ->
-                                        ((float[]) out.data())[i] = f.probabilities()[f.labels()[px] * classes + c];
+                                        ((float[]) out.data())[i] = f.probabilities()[o * classes + c];
                                 case BLOCKWISE_OBJECT_PREDICTIONS -> ((byte[]) out.data())[i] = p.predicted()[px];
                                 case BLOCKWISE_OBJECT_PROBABILITIES ->
                                         ((float[]) out.data())[i] = p.probabilities()[px * classes + c];

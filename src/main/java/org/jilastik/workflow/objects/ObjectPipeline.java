@@ -68,6 +68,25 @@ public final class ObjectPipeline {
     }
 
     /**
+     * Labels, measures and classifies the objects of one frame block by block with bounded memory: the labels go
+     * to {@code store} (numbering identical to {@link #run}), the features are accumulated over slabs of whole
+     * planes (bit-identical to {@link #run}). The result holds no label array; read the labels from the store.
+     *
+     * @param segmentation segmentation values of any box
+     * @param raw          intensities of any box
+     * @param store        receives the labels; its shape is the frame's
+     * @param labelBlock   block shape {@code {z, y, x}} of the labelling passes
+     * @param featureBlock block shape {@code {z, y, x}} of the feature passes
+     */
+    public FrameResult runBlockwise(BlockwiseLabelling.Values segmentation, FrameAccess.RawReader raw, int channels,
+            LabelStore store, int[] labelBlock, int[] featureBlock, ExecutorService pool) {
+        BlockwiseLabelling.Result l = labelling == Labelling.RELABEL
+                ? BlockwiseLabelling.relabelConsecutive(segmentation, store, labelBlock)
+                : BlockwiseLabelling.connectedComponents(segmentation, store, labelBlock);
+        return classify(FrameAccess.of(store, raw, channels), null, l.count(), featureBlock, l.originalIds(), pool);
+    }
+
+    /**
      * Measures and classifies already labelled objects.
      *
      * @param frame       access to labels and raw data of the frame
