@@ -41,6 +41,10 @@ import org.jilastik.workflow.objects.ObjectFeaturePlan;
 import org.jilastik.workflow.objects.ObjectPainter;
 import org.jilastik.workflow.objects.ObjectPipeline;
 import org.jilastik.workflow.objects.ObjectTable;
+import org.jilastik.workflow.objects.PixelStageFrames;
+import org.jilastik.workflow.pixel.PixelPipeline;
+import org.jilastik.workflow.pixel.TrainedStage;
+import org.jilastik.features.FeaturePlan;
 import org.jilastik.workflow.objects.SegmentationValues;
 import org.jilastik.workflow.objects.Thresholding;
 
@@ -55,6 +59,8 @@ import org.jilastik.workflow.objects.Thresholding;
  */
 final class ObjectClassificationRun {
     private static final Axes CANONICAL = Axes.of("tzyxc");
+    /** Environment variable that, set to 1, keeps the object labels in temporary files whatever their size. */
+    static final String SPILL_LABELS = "JILASTIK_SPILL_LABELS";
     private final RunRequest request;
     private final Project project;
     private final ResourceBudget budget;
@@ -62,17 +68,14 @@ final class ObjectClassificationRun {
     private final ObjectSettings settings;
     private final ObjectPipeline pipeline;
     private final ObjectTable table;
+    /** The pixel stage of the pixel-classification variant, else null. */
+    private final TrainedStage pixelStage;
 
     ObjectClassificationRun(RunRequest request, Project project, ResourceBudget budget, Path cwd) {
         this.request = request;
         this.project = project;
         this.budget = budget;
         this.cwd = cwd;
-        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PIXEL) {
-            throw JilastikException.usage("running " + project.workflow().displayName() + " is not supported yet in "
-                    + "jilastik " + JilastikVersion.get() + "; export the pixel probabilities with a Pixel "
-                    + "Classification project and use an Object Classification (from prediction image) project");
-        }
         String name = project.path().getFileName().toString();
         ObjectClassifier classifier = ObjectClassifier.of(project.classifierGroup("ObjectClassification")
                 .orElse(null), name);
@@ -82,15 +85,30 @@ final class ObjectClassificationRun {
         this.pipeline = new ObjectPipeline(plan, classifier,
                 relabel ? ObjectPipeline.Labelling.RELABEL : ObjectPipeline.Labelling.CONNECTED_COMPONENTS);
         this.table = new ObjectTable(settings, plan, classifier.classNames(), relabel);
-        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION && settings.threshold() == null) {
+        if (pixelVariant()) {
+            if (project.pixelStages().isEmpty()) {
+                throw JilastikException.processing(name + " holds no trained pixel classifier (groups "
+                        + "FeatureSelections and PixelClassification); open it in ilastik, train the pixel "
+                        + "classification step and save the project");
+            }
+            this.pixelStage = TrainedStage.of(project.pixelStages().getFirst());
+        } else {
+            this.pixelStage = null;
+        }
+        if ((project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION || pixelVariant())
+                && settings.threshold() == null) {
             throw JilastikException.processing(name + " stores no threshold settings (group ThresholdTwoLevels);"
                     + " open it in ilastik, set the thresholds and save the project");
         }
     }
 
+    private boolean pixelVariant() {
+        return project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PIXEL;
+    }
+
     /** Processes one lane; returns the written files (table and/or image). */
     List<Path> runLane(String[] lane, PrintStream log) {
-        if (lane.length < 2 || lane[1] == null) {
+        if (!pixelVariant() && (lane.length < 2 || lane[1] == null)) {
             throw JilastikException.usage("an " + project.workflow().displayName() + " project needs --"
                     + WorkflowKind.roleFlag(project.workflow().roles().get(1)) + " for every --raw_data input");
         }
@@ -103,18 +121,30 @@ final class ObjectClassificationRun {
             if (raw.axes().warning() != null && !request.quiet()) {
                 log.println("jilastik: warning: " + raw.axes().warning());
             }
-            seg = LaneInputs.open(request, project, 1, lane[1], cwd);
             ImageSource rawView = new ReorderedSource(rawImage, CANONICAL);
-            ImageSource segView = new ReorderedSource(seg.image(), CANONICAL);
             long[] rs = rawView.shape();
-            long[] ss = segView.shape();
-            for (int i = 0; i < 4; i++) {
-                if (rs[i] != ss[i]) {
-                    throw JilastikException.processing("the " + project.workflow().roles().get(1).toLowerCase()
-                            + " " + lane[1] + " has shape " + Arrays.toString(seg.image().shape()) + " (axes "
-                            + seg.image().axes() + ") but the raw data " + lane[0] + " has "
-                            + Arrays.toString(rawImage.shape()) + " (axes " + rawImage.axes() + "); give images of "
-                            + "the same size");
+            ImageSource segView = null;
+            long[] ss = rs;
+            PixelStageFrames pixelFrames = null;
+            if (pixelVariant()) {
+                Axes axes = PipelineAxisOrder.pixelClassification(rawImage.axes(), rawImage.shape());
+                ImageSource planView = new ReorderedSource(rawImage, axes);
+                PixelPipeline pp = new PixelPipeline(pixelStage, FeaturePlan.of(pixelStage.features(), axes,
+                        planView.shape()));
+                pixelFrames = new PixelStageFrames(pp, planView, pp.tileShape(budget.workingBytesPerThread(),
+                        ResourceBudget.maxTileEdge()));
+            } else {
+                seg = LaneInputs.open(request, project, 1, lane[1], cwd);
+                segView = new ReorderedSource(seg.image(), CANONICAL);
+                ss = segView.shape();
+                for (int i = 0; i < 4; i++) {
+                    if (rs[i] != ss[i]) {
+                        throw JilastikException.processing("the " + project.workflow().roles().get(1).toLowerCase()
+                                + " " + lane[1] + " has shape " + Arrays.toString(seg.image().shape()) + " (axes "
+                                + seg.image().axes() + ") but the raw data " + lane[0] + " has "
+                                + Arrays.toString(rawImage.shape()) + " (axes " + rawImage.axes() + "); give images"
+                                + " of the same size");
+                    }
                 }
             }
             ObjectExportSource source = ObjectExportSource.byName(request.export().exportSource(), project);
@@ -122,16 +152,22 @@ final class ObjectClassificationRun {
             List<BlockwiseLabelling.Values> segmentations = new ArrayList<>();
             int[] shape = {(int) rs[1], (int) rs[2], (int) rs[3]};
             int channels = (int) rs[4];
-            // labels of all frames: in memory while they take at most a quarter of the budget, else spilled to disk
+            // labels of all frames: in memory while they take at most an eighth of the budget (the rest is for the
+            // labelling blocks, the feature slabs, the export tiles and the writers), else in temporary files
             long labelBytes = 4L * shape[0] * shape[1] * shape[2] * rs[0];
-            boolean spill = labelBytes > budget.ramBytes() / 4;
+            boolean spill = labelBytes > budget.ramBytes() / 8 || "1".equals(System.getenv(SPILL_LABELS));
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            if (spill && !request.quiet()) {
+                log.println("jilastik: the object labels (" + (labelBytes >> 20) + " MiB) do not fit the memory "
+                        + "budget; they are kept in temporary files in " + tmp);
+            }
             long work = budget.ramBytes() / 4;
             int[] labelBlock = BlockwiseLabelling.blockFor(shape, work, ResourceBudget.maxTileEdge());
-            int[] featureBlock = ObjectFeatureComputer.slabFor(shape, channels, work);
+            int[] featureBlock = ObjectFeatureComputer.slabFor(shape, channels, work, ResourceBudget.maxTileEdge());
             for (int t = 0; t < rs[0]; t++) {
-                BlockwiseLabelling.Values values = segmentationOf(segView, ss, t, shape);
+                BlockwiseLabelling.Values values = segmentationOf(segView, ss, pixelFrames, t, shape);
                 FrameAccess.RawReader rawFrame = rawReader(rawView, rs, t);
-                LabelStore store = spill ? LabelStore.onDisk(shape, Path.of(System.getProperty("java.io.tmpdir")))
+                LabelStore store = spill ? LabelStore.onDisk(shape, tmp)
                         : LabelStore.inMemory(shape);
                 stores.add(store);
                 frames.add(pipeline.runBlockwise(values, rawFrame, channels, store, labelBlock, featureBlock, pool));
@@ -146,7 +182,8 @@ final class ObjectClassificationRun {
                 written.add(tablePath);
             }
             if (!request.export().tableOnly()) {
-                written.add(export(source, raw, rawImage, rawView, frames, stores, segmentations, log, pool));
+                written.add(export(source, raw, rawImage, rawView, frames, stores, segmentations, pixelFrames, log,
+                        pool));
             }
             return written;
         } finally {
@@ -162,7 +199,15 @@ final class ObjectClassificationRun {
 
     // The frame's segmentation values box by box: thresholded prediction maps (computed for the whole frame) or
     // the binary/label image read from its file on demand.
-    private BlockwiseLabelling.Values segmentationOf(ImageSource segView, long[] ss, int t, int[] shape) {
+    private BlockwiseLabelling.Values segmentationOf(ImageSource segView, long[] ss, PixelStageFrames pixelFrames,
+            int t, int[] shape) {
+        if (pixelFrames != null) {
+            // the pixel stage's maps carry ilastik's drange (0, 1): no rescaling
+            int[] labels = Thresholding.apply(pixelFrames.frame(t, shape), pixelFrames.classes(), shape,
+                    settings.threshold(), null);
+            LabelStore held = LabelStore.wrap(labels, shape);
+            return held::read;
+        }
         if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION) {
             Block maps = segView.read(frameBox(ss, t, 0, (int) ss[4]));
             int[] labels = Thresholding.apply(maps.toFloats(), (int) ss[4], shape, settings.threshold(),
@@ -232,12 +277,13 @@ final class ObjectClassificationRun {
 
     private Path export(ObjectExportSource source, LaneInputs.OpenedRole raw, ImageSource rawImage,
             ImageSource rawView, List<FrameResult> frames, List<LabelStore> stores,
-            List<BlockwiseLabelling.Values> segmentations, PrintStream log,
+            List<BlockwiseLabelling.Values> segmentations, PixelStageFrames pixelFrames, PrintStream log,
             ExecutorService pool) {
         Axes pipelineAxes = PipelineAxisOrder.pixelClassification(rawImage.axes(), rawImage.shape());
         long[] rs = rawView.shape();
         int classes = pipeline.classifier().classCount();
-        int outChannels = source.probabilities() ? classes : 1;
+        int outChannels = source == ObjectExportSource.PIXEL_PROBABILITIES ? pixelFrames.classes()
+                : source.probabilities() ? classes : 1;
         ObjectPainter painter;
         if (source.blockwise()) {
             long[] b = settings.blockShape();
@@ -251,6 +297,8 @@ final class ObjectClassificationRun {
                 painted.add(BlockwiseObjects.paint(pipeline, frame, block, halo, pool));
             }
             painter = ObjectPainter.blockwise(painted, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+        } else if (source == ObjectExportSource.PIXEL_PROBABILITIES) {
+            painter = null;
         } else {
             painter = ObjectPainter.of(frames, stores, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
         }
@@ -262,6 +310,9 @@ final class ObjectClassificationRun {
         DType dtype = source.dtype();
         Number lo = dtype == DType.FLOAT32 ? (Number) 0.0 : (Number) 0L;
         Number hi = dtype == DType.FLOAT32 ? (Number) 255.0 : (Number) 255L;
+        if (source == ObjectExportSource.PIXEL_PROBABILITIES) {
+            hi = 1.0; // as Pixel Classification's probabilities (not checked against ilastik: no reference output)
+        }
         ExportSourceInfo info = new ExportSourceInfo(source.displayName(), dtype, pipelineAxes, sourceShape, lo, hi,
                 "default");
         LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
@@ -274,7 +325,11 @@ final class ObjectClassificationRun {
         if (!request.quiet()) {
             plan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
         }
+        PixelStageFrames pixels = pixelFrames;
         return ExportRunner.run(plan, box -> {
+            if (source == ObjectExportSource.PIXEL_PROBABILITIES) {
+                return pixels.probabilities(box); // pipeline axes are the pixel stage's plan axes
+            }
             long[] start = new long[5];
             long[] stop = new long[5];
             for (int k = 0; k < 5; k++) {

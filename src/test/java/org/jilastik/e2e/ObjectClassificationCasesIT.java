@@ -73,6 +73,30 @@ class ObjectClassificationCasesIT {
         compareTables(work.resolve("out").resolve(table), ref.resolve(table));
     }
 
+    /**
+     * The same commands with the smallest memory budget, 16-pixel tiles and labels forced into temporary files:
+     * labels made in 16×16 blocks, features over slabs of 16 rows; the files must still equal ilastik's exactly as above.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void tinyMemoryBudgetWritesTheSame(CaseReadme.Command cmd, String image, String table, @TempDir Path dir)
+            throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        Jilastik.Result r = Jilastik.run(work, Map.of("LAZYFLOW_TOTAL_RAM_MB", "500", "JILASTIK_MAX_TILE_EDGE", "16",
+                "JILASTIK_SPILL_LABELS", "1"),
+                cmd.args());
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(String.join("\n", r.stderr())).as(r.describe()).contains("kept in temporary files");
+        Path ref = CaseReadme.CASES.resolve(CASE).resolve("out");
+        ExportedFile ours = ExportedFile.read(work.resolve("out").resolve(image), "exported_data");
+        ExportedFile theirs = ExportedFile.read(ref.resolve(image), "exported_data");
+        Tolerance.sameMetadata(ours, theirs);
+        Tolerance.Kind kind = cmd.flag("export_source").contains("Probabilities") ? Tolerance.Kind.PROBABILITIES
+                : Tolerance.Kind.LABELS;
+        Tolerance.check(kind, ours, theirs, theirs.shape(), 1.0, null);
+        compareTables(work.resolve("out").resolve(table), ref.resolve(table));
+    }
+
     @Test
     void tableOnlyWritesOnlyTheTable(@TempDir Path dir) throws IOException {
         Path work = Workspace.of(CASE, dir);

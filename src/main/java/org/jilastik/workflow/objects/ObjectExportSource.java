@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.project.Project;
+import org.jilastik.workflow.WorkflowKind;
 
 /** The image export sources of the object workflows (spec object-classification §2) that jilastik computes. */
 public enum ObjectExportSource {
@@ -11,7 +12,9 @@ public enum ObjectExportSource {
     OBJECT_PROBABILITIES("Object Probabilities", DType.FLOAT32, true, false),
     BLOCKWISE_OBJECT_PREDICTIONS("Blockwise Object Predictions", DType.UINT8, false, true),
     BLOCKWISE_OBJECT_PROBABILITIES("Blockwise Object Probabilities", DType.FLOAT32, true, true),
-    OBJECT_IDENTITIES("Object Identities", DType.UINT32, false, false);
+    OBJECT_IDENTITIES("Object Identities", DType.UINT32, false, false),
+    /** The pixel stage's probabilities (pixel-classification variant only; one channel per pixel class). */
+    PIXEL_PROBABILITIES("Pixel Probabilities", DType.FLOAT32, false, false);
 
     private final String displayName;
     private final DType dtype;
@@ -53,15 +56,21 @@ public enum ObjectExportSource {
     public static ObjectExportSource byName(String name, Project project) {
         if (name == null) {
             Integer stored = project.exportSettings().map(s -> s.inputSelection()).orElse(null);
-            return stored != null && stored >= 0 && stored < values().length ? values()[stored] : OBJECT_PREDICTIONS;
+            boolean usable = stored != null && stored >= 0 && stored < values().length
+                    && (stored != PIXEL_PROBABILITIES.ordinal()
+                    || project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PIXEL);
+            return usable ? values()[stored] : OBJECT_PREDICTIONS;
         }
+        boolean pixel = project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PIXEL;
         for (ObjectExportSource s : values()) {
-            if (s.displayName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (s.displayName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+                    && (s != PIXEL_PROBABILITIES || pixel)) {
                 return s;
             }
         }
         throw JilastikException.usage("--export_source \"" + name + "\" is not supported yet for object "
                 + "classification in jilastik; use Object Predictions, Object Probabilities, Blockwise Object "
-                + "Predictions, Blockwise Object Probabilities or Object Identities");
+                + "Predictions, Blockwise Object Probabilities or Object Identities" + (pixel
+                ? " (or Pixel Probabilities)" : ""));
     }
 }

@@ -85,15 +85,18 @@ public final class ObjectFeatureComputer {
      * The feature-pass block shape {@code {z, y, x}} for a frame of extent {@code shape}: whole z-planes (whole
      * rows of a 2-D frame), as many as fit {@code bytes} (labels and raw intensities, at least one). Such slabs
      * keep every object's pixels in the frame's C order, so the features are bit-identical to one block.
+     *
+     * @param maxThickness at most this many planes (rows) per slab
      */
-    public static int[] slabFor(int[] shape, int channels, long bytes) {
+    public static int[] slabFor(int[] shape, int channels, long bytes, long maxThickness) {
         long perPixel = 4L + 8L * channels; // labels, raw float32, and the reader's block before conversion
         if (shape[0] > 1) {
             long plane = (long) shape[1] * shape[2] * perPixel;
-            return new int[] {(int) Math.max(1, Math.min(shape[0], bytes / plane)), shape[1], shape[2]};
+            return new int[] {(int) Math.max(1, Math.min(Math.min(shape[0], maxThickness), bytes / plane)), shape[1],
+                    shape[2]};
         }
         long row = (long) shape[2] * perPixel;
-        return new int[] {1, (int) Math.max(1, Math.min(shape[1], bytes / row)), shape[2]};
+        return new int[] {1, (int) Math.max(1, Math.min(Math.min(shape[1], maxThickness), bytes / row)), shape[2]};
     }
 
     /** The blocks of a frame in raster order, each {@code {start, stop}} in {@code {z, y, x}}. */

@@ -122,7 +122,7 @@ class BlockwiseLabellingTest {
         FrameAccess inMemoryRaw = FrameAccess.inMemory(seg, raw, 1, shape);
         try (LabelStore disk = LabelStore.onDisk(shape, tmp)) {
             int count = BlockwiseLabelling.connectedComponents(reader(seg, shape), disk, new int[] {2, 3, 4}).count();
-            int[] slab = ObjectFeatureComputer.slabFor(shape, 1, 2 * 23 * 26 * 12);
+            int[] slab = ObjectFeatureComputer.slabFor(shape, 1, 2 * 23 * 26 * 12, Long.MAX_VALUE);
             assertThat(slab).containsExactly(2, 23, 26);
             ObjectFeatures blocks = new ObjectFeatureComputer(plan).compute(FrameAccess.of(disk, inMemoryRaw::raw, 1),
                     count, slab, null);
@@ -155,7 +155,7 @@ class BlockwiseLabellingTest {
         FrameAccess in = FrameAccess.inMemory(seg, raw, 1, shape);
         try (LabelStore disk = LabelStore.onDisk(shape, tmp)) {
             FrameResult blocks = pipeline.runBlockwise(in::labels, in::raw, 1, disk, new int[] {1, 16, 16},
-                    ObjectFeatureComputer.slabFor(shape, 1, 240 * 12 * 5), null);
+                    ObjectFeatureComputer.slabFor(shape, 1, Long.MAX_VALUE, 7), null);
             assertThat(blocks.count()).isEqualTo(whole.count());
             assertSameLabels(whole.labels(), disk, shape);
             for (String f : whole.features().values().keySet()) {
