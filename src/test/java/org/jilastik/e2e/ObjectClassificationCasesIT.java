@@ -75,7 +75,8 @@ class ObjectClassificationCasesIT {
 
     /**
      * The same commands with the smallest memory budget, 16-pixel tiles and labels forced into temporary files:
-     * labels made in 16×16 blocks, features over slabs of 16 rows; the files must still equal ilastik's exactly as above.
+     * labels made in 16×16 blocks, features over slabs of 16 rows; the files must still equal ilastik's exactly as
+     * above.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")

@@ -75,9 +75,10 @@ final class ProjectCopies {
             H5Dclose(ds);
             H5Tclose(type);
             long g = H5Gcreate2(file, "ThresholdTwoLevels", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-            long cd = H5Dcreate2(g, "Channel", H5T_STD_I64LE_g(), space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-            check(H5Dwrite(cd, H5T_NATIVE_INT64_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, new LongPointer(new long[] {channel})),
-                    "Channel");
+            long cd = H5Dcreate2(g, "Channel", H5T_STD_I64LE_g(), space, H5P_DEFAULT, H5P_DEFAULT,
+                    H5P_DEFAULT);
+            check(H5Dwrite(cd, H5T_NATIVE_INT64_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                    new LongPointer(new long[] {channel})), "Channel");
             H5Dclose(cd);
             H5Gclose(g);
             H5Sclose(space);
