@@ -26,8 +26,6 @@ public final class FeatureGate {
         later("generate_random_labels", "--generate-random-labels (training)");
         later("random_label_value", "--random-label-value (training)");
         later("random_label_count", "--random-label-count (training)");
-        later("distributed", "--distributed");
-        later("distributed_block_roi", "--distributed_block_roi");
         later("preconvert_stacks", "--preconvert_stacks");
         later("fillmissing", "--fillmissing");
         later("nobatch", "--nobatch");

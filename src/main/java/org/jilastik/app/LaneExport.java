@@ -73,6 +73,9 @@ final class LaneExport {
                     rawImage::unit);
             ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
             ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
+            if (request.distributed().distributed()) {
+                cli = DistributedLane.n5Choices(cli, stored);
+            }
             ExportPlan exportPlan = ExportPlanner.plan(cli, stored, info, facts, cwd,
                     project.path().toAbsolutePath().getParent());
             if (!request.quiet()) {
@@ -91,14 +94,20 @@ final class LaneExport {
             ExecutorService inner = withinBlock ? pool : null;
             try {
                 Progress progress = Progress.onStderr(exportPlan.file().getFileName().toString(), 1, request.quiet());
+                java.util.function.IntConsumer onTile = n -> {
+                    if (n < 0) {
+                        progress.setTotal(-n);
+                    } else {
+                        progress.advance();
+                    }
+                };
+                if (request.distributed().distributed()) {
+                    return DistributedLane.run(request, project, lane, exportPlan,
+                            box -> compute(pipeline, image, finalMask, box, inner, workers), tile,
+                            withinBlock ? null : pool, onTile, log);
+                }
                 return ExportRunner.run(exportPlan, box -> compute(pipeline, image, finalMask, box, inner, workers),
-                        tile, withinBlock ? null : pool, n -> {
-                            if (n < 0) {
-                                progress.setTotal(-n);
-                            } else {
-                                progress.advance();
-                            }
-                        });
+                        tile, withinBlock ? null : pool, onTile);
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();

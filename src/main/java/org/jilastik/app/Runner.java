@@ -30,6 +30,11 @@ public final class Runner {
     public static int run(RunRequest request, Project project) {
         FeatureGate.refuseUnsupported(request);
         if (isObjectClassification(project.workflow())) {
+            if (request.distributed().distributed()) {
+                // blocks computed independently are meaningless for objects (spec cli-and-io §5.1)
+                throw JilastikException.usage("--distributed applies to pixel-wise workflows (Pixel Classification, "
+                        + "Autocontext) only; run object classification without it");
+            }
             return ObjectClassificationRunner.run(request, project);
         }
         if (request.gave("table_only")) {

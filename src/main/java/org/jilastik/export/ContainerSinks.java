@@ -45,6 +45,12 @@ final class ContainerSinks {
     }
 
     static ImageSink n5(ExportPlan plan) {
+        return N5DatasetWriter.create(plan.file(), plan.internalPath(), plan.outputAxes(), plan.outputShape(),
+                plan.exportDtype(), ints(plan.chunkShape()), plan.compressionLevel() > 0, n5Attributes(plan));
+    }
+
+    /** The attributes ilastik's N5 export puts on the dataset, besides the N5 metadata itself. */
+    static Map<String, Object> n5Attributes(ExportPlan plan) {
         Axes axes = plan.outputAxes();
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("axistags", VigraAxisTags.json(axes, plan::resolution));
@@ -58,8 +64,7 @@ final class ContainerSinks {
         if (units != null) {
             attrs.put("axis_units", units);
         }
-        return N5DatasetWriter.create(plan.file(), plan.internalPath(), axes, plan.outputShape(), plan.exportDtype(),
-                ints(plan.chunkShape()), plan.compressionLevel() > 0, attrs);
+        return attrs;
     }
 
     static ImageSink omeZarr(ExportPlan plan) {

@@ -126,6 +126,15 @@ public final class ExportPlan {
         return chunkShape == null ? null : chunkShape.clone();
     }
 
+    /**
+     * This plan with another chunk shape (output axes, each at least 1): the distributed export writes one chunk
+     * per block of {@code --distributed_block_roi}.
+     */
+    public ExportPlan withChunkShape(long[] newChunkShape) {
+        return new ExportPlan(source, format, cutout, converter, ilastikOutputAxes, reorder, file, internalPath,
+                newChunkShape.clone(), drange, warnings, resolution, unit, existingOutput, sliceOffset);
+    }
+
     /** gzip level: 1 for the compressed formats, 0 otherwise. */
     public int compressionLevel() {
         return format.compressed() ? 1 : 0;

@@ -57,6 +57,14 @@ public final class ExportSinks {
         };
     }
 
+    /**
+     * The attributes ilastik's N5 export puts on the dataset ({@code axistags}, {@code axes}, {@code display_mode},
+     * {@code drange}, {@code axis_units}), without the N5 metadata ({@code dimensions} …). A new mutable map.
+     */
+    public static java.util.Map<String, Object> n5Attributes(ExportPlan plan) {
+        return ContainerSinks.n5Attributes(plan);
+    }
+
     /** The attributes ilastik's HDF5 export puts on the dataset. */
     static List<Hdf5DatasetWriter.Attribute> hdf5Attributes(ExportPlan plan) {
         Axes axes = plan.outputAxes();

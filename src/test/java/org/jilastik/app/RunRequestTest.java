@@ -31,17 +31,19 @@ class RunRequestTest {
     @Test
     void featureGateRefusesLaterCapabilities() {
         assertThatThrownBy(() -> FeatureGate.refuseUnsupported(
-                request(List.of("project", "distributed"), ExportOptions.NONE, new DistributedOptions(true, null))))
+                request(List.of("project", "fillmissing"), ExportOptions.NONE, DistributedOptions.NONE)))
                 .isInstanceOf(JilastikException.class)
-                .hasMessage("--distributed is not supported yet in jilastik " + JilastikVersion.get());
+                .hasMessage("--fillmissing is not supported yet in jilastik " + JilastikVersion.get());
+        FeatureGate.refuseUnsupported(request(List.of("project", "distributed", "distributed_block_roi"),
+                ExportOptions.NONE, new DistributedOptions(true, null)));
         ExportOptions png = new ExportOptions(null, "dvid", null, null, null, null, null, null, null, false, null, null);
         assertThatThrownBy(() -> FeatureGate.refuseUnsupported(request(List.of("output_format"), png,
                 DistributedOptions.NONE))).hasMessageContaining("output format \"dvid\" writes to a DVID server");
         ExportOptions tif = new ExportOptions(null, "tif", null, null, null, null, null, null, null, false, null, null);
         FeatureGate.refuseUnsupported(request(List.of("project", "output_format", "headless"), tif,
                 DistributedOptions.NONE));
-        assertThat(FeatureGate.refusedFlags()).contains("retrain", "distributed_block_roi", "csv_export_file")
-                .doesNotContain("project", "export_source", "cutout_subregion", "quiet", "debug");
+        assertThat(FeatureGate.refusedFlags()).contains("retrain", "csv_export_file")
+                .doesNotContain("distributed", "distributed_block_roi", "project", "export_source", "cutout_subregion", "quiet", "debug");
     }
 
     @Test

@@ -206,8 +206,7 @@ class MainTest {
         String p = "--project=" + ilp;
         assertOneLine(runPixel(p, "--retrain", "--readonly=false"), 2,
                 "--retrain (training) is not supported yet in jilastik");
-        assertOneLine(runPixel(p, "--distributed", "--distributed_block_roi=64", "a.png"), 2,
-                "--distributed is not supported yet");
+        assertOneLine(runPixel(p, "--preconvert_stacks", "a.png"), 2, "--preconvert_stacks is not supported yet");
         assertOneLine(runPixel(p, "--output_format=dvid", "a.png"), 2,
                 "output format \"dvid\" writes to a DVID server");
         assertOneLine(run(WorkflowKind.COUNTING, p, "--csv-export-file=c.csv", "a.png"), 2,

@@ -52,7 +52,15 @@ final class Jilastik {
      * removes a variable from) the inherited environment.
      */
     static Result run(Path cwd, Map<String, String> env, List<String> args) {
-        List<String> cmd = new ArrayList<>();
+        return launched(List.of(), cwd, env, args);
+    }
+
+    /**
+     * Like {@link #run(Path, Map, List)}, with the java command prefixed by {@code launcher} (e.g.
+     * {@code mpiexec -n 2}); the result is the launcher's.
+     */
+    static Result launched(List<String> launcher, Path cwd, Map<String, String> env, List<String> args) {
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");

@@ -1,18 +1,11 @@
 package org.jilastik.io.n5;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
@@ -21,7 +14,6 @@ import org.jilastik.error.JilastikException;
 import org.jilastik.io.ChunkAssembler;
 import org.jilastik.io.ImageSink;
 import org.jilastik.io.StagedOutput;
-import org.jilastik.io.codec.ByteCodec;
 import org.jilastik.io.json.PyJson;
 
 /**
@@ -107,64 +99,17 @@ public final class N5DatasetWriter implements ImageSink {
     }
 
     private Map<String, Object> attributes(Map<String, Object> extra) {
-        Map<String, Object> a = new LinkedHashMap<>(extra);
-        int nd = shape.length;
-        long[] dims = new long[nd];
-        int[] bs = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            dims[i] = shape[nd - 1 - i];
-            bs[i] = block[nd - 1 - i];
-        }
-        a.put("dimensions", dims);
-        a.put("blockSize", bs);
-        a.put("dataType", dtype == DType.BOOL ? "uint8" : dtype.numpyName());
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", gzip ? "gzip" : "raw");
-        if (gzip) {
-            c.put("level", 1);
-            c.put("useZlib", false);
-        }
-        a.put("compression", c);
-        return a;
+        return N5Blocks.datasetAttributes(shape, block, dtype, gzip, extra);
     }
 
     private void writeBlock(long[] g, Box box, Object data) {
-        int nd = g.length;
-        ByteBuffer h = ByteBuffer.allocate(4 + 4 * nd).order(ByteOrder.BIG_ENDIAN);
-        h.putShort((short) 0).putShort((short) nd);
-        for (int i = nd - 1; i >= 0; i--) {
-            h.putInt((int) box.size(i));
-        }
-        byte[] payload = ByteCodec.toBytes(data, dtype, 0, Math.toIntExact(box.numElements()), ByteOrder.BIG_ENDIAN);
-        Path f = stagedDataset;
-        for (int i = nd - 1; i >= 0; i--) {
-            f = f.resolve(Long.toString(g[i]));
-        }
+        Path f = N5Blocks.blockPath(stagedDataset, g);
         try {
             Files.createDirectories(f.getParent());
-            try (OutputStream out = Files.newOutputStream(f)) {
-                out.write(h.array());
-                if (gzip) {
-                    ByteArrayOutputStream z = new ByteArrayOutputStream(payload.length / 2 + 64);
-                    try (GZIPOutputStream gz = new LevelOneGzip(z)) {
-                        gz.write(payload);
-                    }
-                    z.writeTo(out);
-                } else {
-                    out.write(payload);
-                }
-            }
+            Files.write(f, N5Blocks.encode(box.shape(), data, dtype, gzip));
         } catch (IOException e) {
             throw JilastikException.processing("cannot write N5 block " + f + " (" + e.getMessage()
                     + "); check free disk space", e);
-        }
-    }
-
-    /** gzip framing at deflate level 1, as ilastik asks z5py for. */
-    private static final class LevelOneGzip extends GZIPOutputStream {
-        LevelOneGzip(OutputStream out) throws IOException {
-            super(out, 64 * 1024);
-            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 
