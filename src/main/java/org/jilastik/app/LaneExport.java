@@ -91,14 +91,17 @@ final class LaneExport {
             ExecutorService inner = withinBlock ? pool : null;
             try {
                 Progress progress = Progress.onStderr(exportPlan.file().getFileName().toString(), 1, request.quiet());
-                return ExportRunner.run(exportPlan, box -> compute(pipeline, image, finalMask, box, inner, workers),
-                        tile, withinBlock ? null : pool, n -> {
+                Path written = ExportRunner.run(exportPlan,
+                        box -> compute(pipeline, image, finalMask, box, inner, workers), tile,
+                        withinBlock ? null : pool, n -> {
                             if (n < 0) {
                                 progress.setTotal(-n);
                             } else {
                                 progress.advance();
                             }
                         });
+                pipeline.exported(image, raw.input().nickname());
+                return written;
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();

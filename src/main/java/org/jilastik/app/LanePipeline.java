@@ -60,6 +60,15 @@ interface LanePipeline {
     }
 
     /**
+     * Called once after the lane's export file is complete (Counting appends the lane's count to its CSV here).
+     *
+     * @param image    the raw image in pipeline axes, still open
+     * @param nickname the lane's nickname ({@code {nickname}})
+     */
+    default void exported(ImageSource image, String nickname) {
+    }
+
+    /**
      * Plans a pixel-wise workflow for one lane image.
      */
     @FunctionalInterface

@@ -40,8 +40,8 @@ class RunRequestTest {
         ExportOptions tif = new ExportOptions(null, "tif", null, null, null, null, null, null, null, false, null, null);
         FeatureGate.refuseUnsupported(request(List.of("project", "output_format", "headless"), tif,
                 DistributedOptions.NONE));
-        assertThat(FeatureGate.refusedFlags()).contains("retrain", "distributed_block_roi", "csv_export_file")
-                .doesNotContain("project", "export_source", "cutout_subregion", "quiet", "debug");
+        assertThat(FeatureGate.refusedFlags()).contains("retrain", "distributed_block_roi")
+                .doesNotContain("csv_export_file", "project", "export_source", "cutout_subregion", "quiet", "debug");
     }
 
     @Test

@@ -210,8 +210,6 @@ class MainTest {
                 "--distributed is not supported yet");
         assertOneLine(runPixel(p, "--output_format=dvid", "a.png"), 2,
                 "output format \"dvid\" writes to a DVID server");
-        assertOneLine(run(WorkflowKind.COUNTING, p, "--csv-export-file=c.csv", "a.png"), 2,
-                "--csv-export-file is not supported yet");
     }
 
     @Test
