@@ -109,6 +109,11 @@ final class CountingRun implements LanePipeline.Factory {
             }
 
             @Override
+            public String displayMode() {
+                return null; // ilastik's density carries no display_mode attribute
+            }
+
+            @Override
             public long[] tileShape(long workingBytes, long maxEdge) {
                 return pipeline.tileShape(workingBytes, maxEdge);
             }

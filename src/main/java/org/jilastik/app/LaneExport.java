@@ -67,7 +67,7 @@ final class LaneExport {
             long[] sourceShape = shape.clone();
             sourceShape[c] = pipeline.channels();
             ExportSourceInfo info = new ExportSourceInfo(pipeline.sourceName(), pipeline.dtype(), pipelineAxes,
-                    sourceShape, pipeline.drangeLow(), pipeline.drangeHigh());
+                    sourceShape, pipeline.drangeLow(), pipeline.drangeHigh(), pipeline.displayMode());
             LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
                     raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
                     rawImage::unit);

@@ -27,6 +27,11 @@ interface LanePipeline {
     /** High end of the source's data range, or null when unknown. */
     Number drangeHigh();
 
+    /** ilastik's {@code display_mode} attribute of the source, or null where ilastik writes none. */
+    default String displayMode() {
+        return "grayscale";
+    }
+
     /** Block extents per pipeline axis (t 1, c whole, spatial from the memory budget). */
     long[] tileShape(long workingBytes, long maxEdge);
 
