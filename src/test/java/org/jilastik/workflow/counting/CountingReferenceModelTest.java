@@ -3,6 +3,7 @@ package org.jilastik.workflow.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jilastik.project.CountingStore;
 import org.jilastik.project.CountingStoreReader;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,22 @@ class CountingReferenceModelTest {
         ForestRegressor forest = (ForestRegressor) model.wrappers().getFirst().getFirst();
         assertThat(forest.trees()).hasSize(10);
         assertThat(forest.featureCount()).isEqualTo(12);
+    }
+
+    @Test
+    void aProjectWithoutWrappersIsRefused() {
+        java.io.File dir = new java.io.File("../shared/testdata/ilastik-ref/new-2d-1ch-3class");
+        Path pixel = java.util.Arrays.stream(dir.listFiles((d, n) -> n.endsWith(".ilp"))).findFirst().orElseThrow()
+                .toPath();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CountingStoreReader.read(pixel))
+                .isInstanceOf(org.jilastik.error.JilastikException.class)
+                .hasMessageContaining("holds no trained counting regressor");
+    }
+
+    @Test
+    void aWrapperThatIsNoSvrIsRefused() {
+        byte[] notSvr = {(byte) 0x80, 4, 'N', '.'};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CountingModelDecoder.decode(List.of(notSvr),
+                List.of("w0"))).hasMessageStartingWith("w0 is no ilastik counting regressor");
     }
 }
