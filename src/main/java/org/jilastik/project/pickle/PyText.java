@@ -50,7 +50,7 @@ final class PyText {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (ch == '\\' && i + 5 < s.length() + 0 && s.charAt(i + 1) == 'u') {
+            if (ch == '\\' && i + 5 < s.length() && s.charAt(i + 1) == 'u') {
                 out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
                 i += 5;
             } else if (ch == '\\' && i + 9 < s.length() && s.charAt(i + 1) == 'U') {

@@ -29,7 +29,7 @@ public final class CountingPipeline {
         this.plan = plan;
         this.features = new FeatureComputer(plan);
         int expected = model.featureCount();
-        if (expected > plan.channelCount()) {
+        if (expected >= 0 && expected != plan.channelCount()) {
             throw JilastikException.processing("the project's counting regressor expects " + expected
                     + " feature channels but its feature selection gives " + plan.channelCount() + " for this "
                     + plan.inputChannels() + "-channel image; the input must have as many channels as the training"
