@@ -32,7 +32,6 @@ public final class FeatureGate {
         later("export_object_prediction_img", "--export_object_prediction_img");
         later("export_object_probability_img", "--export_object_probability_img");
         later("export_pixel_probability_img", "--export_pixel_probability_img");
-        later("csv_export_file", "--csv-export-file");
         later("export_plugin", "--export_plugin");
         later("big_data_viewer_xml_file", "--big_data_viewer_xml_file");
         later("connection_string", "--connection_string (neural network workflows)");

@@ -67,7 +67,7 @@ final class LaneExport {
             long[] sourceShape = shape.clone();
             sourceShape[c] = pipeline.channels();
             ExportSourceInfo info = new ExportSourceInfo(pipeline.sourceName(), pipeline.dtype(), pipelineAxes,
-                    sourceShape, pipeline.drangeLow(), pipeline.drangeHigh());
+                    sourceShape, pipeline.drangeLow(), pipeline.drangeHigh(), pipeline.displayMode());
             LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
                     raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
                     rawImage::unit);
@@ -101,13 +101,18 @@ final class LaneExport {
                         progress.advance();
                     }
                 };
+                Path written;
                 if (request.distributed().distributed()) {
-                    return DistributedLane.run(request, project, lane, exportPlan,
+                    written = DistributedLane.run(request, project, lane, exportPlan,
                             box -> compute(pipeline, image, finalMask, box, inner, workers), tile,
                             withinBlock ? null : pool, onTile, log);
+                } else {
+                    written = ExportRunner.run(exportPlan,
+                            box -> compute(pipeline, image, finalMask, box, inner, workers), tile,
+                            withinBlock ? null : pool, onTile);
                 }
-                return ExportRunner.run(exportPlan, box -> compute(pipeline, image, finalMask, box, inner, workers),
-                        tile, withinBlock ? null : pool, onTile);
+                pipeline.exported(image, raw.input().nickname());
+                return written;
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();

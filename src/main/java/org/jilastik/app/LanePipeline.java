@@ -27,6 +27,11 @@ interface LanePipeline {
     /** High end of the source's data range, or null when unknown. */
     Number drangeHigh();
 
+    /** ilastik's {@code display_mode} attribute of the source, or null where ilastik writes none. */
+    default String displayMode() {
+        return "grayscale";
+    }
+
     /** Block extents per pipeline axis (t 1, c whole, spatial from the memory budget). */
     long[] tileShape(long workingBytes, long maxEdge);
 
@@ -57,6 +62,15 @@ interface LanePipeline {
     default Block compute(ImageSource image, ImageSource mask, Box box, java.util.concurrent.ExecutorService pool,
             int workers) {
         return compute(image, mask, box);
+    }
+
+    /**
+     * Called once after the lane's export file is complete (Counting appends the lane's count to its CSV here).
+     *
+     * @param image    the raw image in pipeline axes, still open
+     * @param nickname the lane's nickname ({@code {nickname}})
+     */
+    default void exported(ImageSource image, String nickname) {
     }
 
     /**

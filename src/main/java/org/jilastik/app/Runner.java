@@ -43,6 +43,7 @@ public final class Runner {
         LanePipeline.Factory workflow = switch (project.workflow()) {
             case PIXEL_CLASSIFICATION -> new PixelClassificationRun(project);
             case AUTOCONTEXT -> new AutocontextRun(project);
+            case COUNTING -> new CountingRun(project, request);
             default -> throw JilastikException.usage("running " + project.workflow().displayName()
                     + " is not supported yet in jilastik " + JilastikVersion.get() + "; `jilastik inspect "
                     + request.project() + "` shows the project");

@@ -55,7 +55,9 @@ final class ContainerSinks {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("axistags", VigraAxisTags.json(axes, plan::resolution));
         attrs.put("axes", axes.reversed().letters());
-        attrs.put("display_mode", plan.source().displayMode());
+        if (plan.source().displayMode() != null) {
+            attrs.put("display_mode", plan.source().displayMode());
+        }
         Object drange = drange(plan);
         if (drange != null) {
             attrs.put("drange", drange);
@@ -93,7 +95,9 @@ final class ContainerSinks {
         if (!units.isEmpty()) {
             attrs.put("axis_units", units);
         }
-        attrs.put("display_mode", plan.source().displayMode());
+        if (plan.source().displayMode() != null) {
+            attrs.put("display_mode", plan.source().displayMode());
+        }
         Object drange = drange(plan);
         if (drange != null) {
             attrs.put("drange", drange);

@@ -75,7 +75,9 @@ public final class ExportSinks {
         List<Hdf5DatasetWriter.Attribute> attrs = new ArrayList<>();
         attrs.add(new Hdf5DatasetWriter.StringListAttribute("DIMENSION_LABELS", labels));
         attrs.add(new Hdf5DatasetWriter.StringAttribute("axistags", VigraAxisTags.json(axes, a -> plan.resolution(a))));
-        attrs.add(new Hdf5DatasetWriter.StringAttribute("display_mode", plan.source().displayMode()));
+        if (plan.source().displayMode() != null) {
+            attrs.add(new Hdf5DatasetWriter.StringAttribute("display_mode", plan.source().displayMode()));
+        }
         String units = axisUnits(plan);
         if (units != null) {
             attrs.add(new Hdf5DatasetWriter.StringAttribute("axis_units", units));

@@ -21,7 +21,8 @@ import org.jilastik.array.DType;
  * @param shape       full extent per axis
  * @param drangeLow   low end of the data range, or null
  * @param drangeHigh  high end of the data range, or null
- * @param displayMode ilastik's {@code display_mode} attribute, normally {@code grayscale}
+ * @param displayMode ilastik's {@code display_mode} attribute, normally {@code grayscale}; null where ilastik writes
+ *                    none (Cell Density Counting's density)
  */
 public record ExportSourceInfo(String displayName, DType dtype, Axes axes, long[] shape, Number drangeLow,
         Number drangeHigh, String displayMode) {
@@ -30,7 +31,6 @@ public record ExportSourceInfo(String displayName, DType dtype, Axes axes, long[
     public ExportSourceInfo {
         Objects.requireNonNull(displayName);
         Objects.requireNonNull(dtype);
-        Objects.requireNonNull(displayMode);
         if (axes.size() != shape.length) {
             throw new IllegalArgumentException("axes " + axes + " do not match shape " + Arrays.toString(shape));
         }

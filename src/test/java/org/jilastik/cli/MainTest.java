@@ -209,8 +209,6 @@ class MainTest {
         assertOneLine(runPixel(p, "--preconvert_stacks", "a.png"), 2, "--preconvert_stacks is not supported yet");
         assertOneLine(runPixel(p, "--output_format=dvid", "a.png"), 2,
                 "output format \"dvid\" writes to a DVID server");
-        assertOneLine(run(WorkflowKind.COUNTING, p, "--csv-export-file=c.csv", "a.png"), 2,
-                "--csv-export-file is not supported yet");
     }
 
     @Test
