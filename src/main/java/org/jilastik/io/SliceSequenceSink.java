@@ -1,12 +1,9 @@
 package org.jilastik.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
@@ -28,7 +25,6 @@ import org.jilastik.error.JilastikException;
  * blocks are safe.
  */
 public final class SliceSequenceSink implements ImageSink {
-    private static final AtomicLong COUNTER = new AtomicLong();
 
     /** Opens the sink of one slice. */
     @FunctionalInterface
@@ -47,8 +43,7 @@ public final class SliceSequenceSink implements ImageSink {
 
         Slice(Path file) {
             this.file = file;
-            this.temp = file.resolveSibling("." + file.getFileName() + ".jilastik-slice-"
-                    + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+            this.temp = StagedOutput.temporarySibling(file);
         }
     }
 
@@ -200,7 +195,7 @@ public final class SliceSequenceSink implements ImageSink {
                 }
             }
             for (Slice s : slices) {
-                Files.move(s.temp, s.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                StagedOutput.moveIntoPlace(s.temp, s.file);
             }
             finished = true;
         } catch (IOException e) {
@@ -227,11 +222,7 @@ public final class SliceSequenceSink implements ImageSink {
             if (sink != null) {
                 sink.close();
             }
-            try {
-                Files.deleteIfExists(s.temp);
-            } catch (IOException ignored) {
-                // best effort: a hidden temporary never looks like a finished output
-            }
+            StagedOutput.deleteQuietly(s.temp);
         }
     }
 

@@ -3,15 +3,14 @@ package org.jilastik.io.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.io.ImageSink;
+import org.jilastik.io.StagedOutput;
 
 /**
  * An {@link ImageSink} for one 2-D image in a {@link VigraImageFormat} (png, bmp, gif, jpeg, pnm family, ras,
@@ -25,7 +24,6 @@ import org.jilastik.io.ImageSink;
  * name and renamed at commit. Thread safety: concurrent {@link #write(Block)} calls for disjoint blocks are safe.
  */
 public final class VigraImageWriter implements ImageSink {
-    private static final AtomicLong COUNTER = new AtomicLong();
 
     private final VigraImageFormat format;
     private final Path target;
@@ -62,8 +60,7 @@ public final class VigraImageWriter implements ImageSink {
         this.width = (int) shape[1];
         this.bands = (int) shape[2];
         this.buffer = Block.newStorage(dtype, (int) n);
-        this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
-                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        this.tempFile = StagedOutput.temporarySibling(target);
     }
 
     /**
@@ -133,7 +130,7 @@ public final class VigraImageWriter implements ImageSink {
             Object values = VigraPixelMapping.convert(buffer, dtype, fileType);
             Files.deleteIfExists(tempFile);
             format.encode(tempFile, height, width, bands, fileType, values);
-            Files.move(tempFile, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StagedOutput.moveIntoPlace(tempFile, target);
             finished = true;
         } catch (IOException | RuntimeException e) {
             abort();
@@ -151,11 +148,7 @@ public final class VigraImageWriter implements ImageSink {
             return;
         }
         finished = true;
-        try {
-            Files.deleteIfExists(tempFile);
-        } catch (IOException ignored) {
-            // best effort: a hidden temporary never looks like a finished output
-        }
+        StagedOutput.deleteQuietly(tempFile);
     }
 
     @Override

@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.io.ImageSink;
+import org.jilastik.io.StagedOutput;
 
 /**
  * An {@link ImageSink} for a multi-page OME-TIFF as ilastik's {@code multipage tiff} export writes it (through
@@ -33,7 +31,6 @@ import org.jilastik.io.ImageSink;
  * {@link #write(Block)} calls for disjoint blocks are safe.
  */
 public final class MultipageTiffWriter implements ImageSink {
-    private static final AtomicLong COUNTER = new AtomicLong();
     private static final long CLASSIC_LIMIT = 0xFFFF_FFFFL;
 
     private final Path target;
@@ -93,8 +90,7 @@ public final class MultipageTiffWriter implements ImageSink {
         this.big = classicEnd > CLASSIC_LIMIT;
         long start = (big ? 16 : 8) + firstDirectory(big).byteSize(big);
         this.dataStart = start + (start & 1);
-        this.tempFile = target.resolveSibling("." + target.getFileName() + ".jilastik-"
-                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        this.tempFile = StagedOutput.temporarySibling(target);
         try {
             channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
@@ -195,7 +191,7 @@ public final class MultipageTiffWriter implements ImageSink {
                 channel.close();
                 channel = null;
             }
-            Files.move(tempFile, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StagedOutput.moveIntoPlace(tempFile, target);
             finished = true;
         } catch (IOException e) {
             abort();
@@ -255,11 +251,7 @@ public final class MultipageTiffWriter implements ImageSink {
             }
             channel = null;
         }
-        try {
-            Files.deleteIfExists(tempFile);
-        } catch (IOException ignored) {
-            // best effort: a hidden temporary never looks like a finished output
-        }
+        StagedOutput.deleteQuietly(tempFile);
     }
 
     @Override
