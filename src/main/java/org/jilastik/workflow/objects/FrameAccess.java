@@ -28,27 +28,7 @@ public interface FrameAccess {
 
     /** A frame whose labels are in {@code store} and whose intensities {@code raw} reads on demand. */
     static FrameAccess of(LabelStore store, RawReader raw, int channels) {
-        return new FrameAccess() {
-            @Override
-            public int[] shape() {
-                return store.shape();
-            }
-
-            @Override
-            public int channels() {
-                return channels;
-            }
-
-            @Override
-            public int[] labels(int[] start, int[] stop) {
-                return store.read(start, stop);
-            }
-
-            @Override
-            public float[] raw(int[] start, int[] stop) {
-                return raw.read(start, stop);
-            }
-        };
+        return new ComposedFrame(store.shape(), channels, store::read, raw);
     }
 
     /**
@@ -56,69 +36,35 @@ public interface FrameAccess {
      * sources, which label every halo region themselves) and whose intensities {@code raw} reads.
      */
     static FrameAccess of(BlockwiseLabelling.Values values, RawReader raw, int channels, int[] shape) {
-        return new FrameAccess() {
-            @Override
-            public int[] shape() {
-                return shape.clone();
-            }
-
-            @Override
-            public int channels() {
-                return channels;
-            }
-
-            @Override
-            public int[] labels(int[] start, int[] stop) {
-                return values.read(start, stop);
-            }
-
-            @Override
-            public float[] raw(int[] start, int[] stop) {
-                return raw.read(start, stop);
-            }
-        };
+        return new ComposedFrame(shape.clone(), channels, values, raw);
     }
 
     /** A frame held in memory. */
     static FrameAccess inMemory(int[] labels, float[] raw, int channels, int[] shape) {
-        return new FrameAccess() {
-            @Override
-            public int[] shape() {
-                return shape.clone();
-            }
+        int[] s = shape.clone();
+        return new ComposedFrame(s, channels, (start, stop) -> {
+            int[] out = new int[volume(start, stop)];
+            copyBox(labels, s, 1, start, stop, out);
+            return out;
+        }, (start, stop) -> {
+            float[] out = new float[volume(start, stop) * channels];
+            copyBox(raw, s, channels, start, stop, out);
+            return out;
+        });
+    }
 
-            @Override
-            public int channels() {
-                return channels;
+    /** Copies the box {@code start..stop} of a frame of {@code shape} with {@code c} values per pixel. */
+    private static void copyBox(Object src, int[] shape, int c, int[] start, int[] stop, Object dst) {
+        int ny = shape[1];
+        int nx = shape[2];
+        int w = (stop[2] - start[2]) * c;
+        int o = 0;
+        for (int z = start[0]; z < stop[0]; z++) {
+            for (int y = start[1]; y < stop[1]; y++) {
+                System.arraycopy(src, ((z * ny + y) * nx + start[2]) * c, dst, o, w);
+                o += w;
             }
-
-            @Override
-            public int[] labels(int[] start, int[] stop) {
-                int[] out = new int[volume(start, stop)];
-                copy(labels, 1, start, stop, out);
-                return out;
-            }
-
-            @Override
-            public float[] raw(int[] start, int[] stop) {
-                float[] out = new float[volume(start, stop) * channels];
-                copy(raw, channels, start, stop, out);
-                return out;
-            }
-
-            private void copy(Object src, int c, int[] start, int[] stop, Object dst) {
-                int ny = shape[1];
-                int nx = shape[2];
-                int w = (stop[2] - start[2]) * c;
-                int o = 0;
-                for (int z = start[0]; z < stop[0]; z++) {
-                    for (int y = start[1]; y < stop[1]; y++) {
-                        System.arraycopy(src, ((z * ny + y) * nx + start[2]) * c, dst, o, w);
-                        o += w;
-                    }
-                }
-            }
-        };
+        }
     }
 
     /** Number of pixels of a box. */
