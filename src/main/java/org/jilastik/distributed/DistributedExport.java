@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
@@ -14,7 +13,7 @@ import java.util.function.ToIntFunction;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
-import org.jilastik.error.JilastikException;
+import org.jilastik.exec.Tasks;
 import org.jilastik.exec.TileGrid;
 import org.jilastik.export.ExportPlan;
 import org.jilastik.export.ExportSinks;
@@ -116,7 +115,7 @@ public final class DistributedExport {
                     progress.accept(1);
                 }));
             }
-            awaitAll(futures);
+            Tasks.awaitAll(futures, "distributed export");
         }
 
         List<long[]> grids = new ArrayList<>();
@@ -153,35 +152,6 @@ public final class DistributedExport {
             Regions.copy(out.data(), out.box(), buffer.data(), block, out.box());
         }
         dataset.writeBlock(assignment.gridIndex(block), block.shape(), buffer.data());
-    }
-
-    private static void awaitAll(List<Future<?>> futures) {
-        RuntimeException failure = null;
-        for (Future<?> f : futures) {
-            try {
-                if (failure == null) {
-                    f.get();
-                } else {
-                    f.cancel(true);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = JilastikException.processing("the distributed export was interrupted", e);
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof RuntimeException r ? r
-                        : JilastikException.processing("the distributed export failed: " + e.getCause(), e.getCause());
-            }
-        }
-        if (failure != null) {
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (Exception ignored) {
-                    // already reported or cancelled
-                }
-            }
-            throw failure;
-        }
     }
 
     private static int[] ints(long[] a) {

@@ -3,13 +3,12 @@ package org.jilastik.export;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
+import org.jilastik.exec.Tasks;
 import org.jilastik.exec.TileGrid;
-import org.jilastik.error.JilastikException;
 import org.jilastik.io.ImageSink;
 
 /**
@@ -87,7 +86,7 @@ public final class ExportRunner {
                         progress.accept(1);
                     }));
                 }
-                awaitAll(futures);
+                Tasks.awaitAll(futures, "export");
             }
             sink.commit();
         }
@@ -101,36 +100,6 @@ public final class ExportRunner {
             throw new IllegalStateException("the source returned " + computed.box() + " for " + sourceBox);
         }
         sink.write(plan.toOutput(computed));
-    }
-
-    private static void awaitAll(List<Future<?>> futures) {
-        RuntimeException failure = null;
-        for (Future<?> f : futures) {
-            try {
-                if (failure == null) {
-                    f.get();
-                } else {
-                    f.cancel(true);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = JilastikException.processing("the export was interrupted", e);
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof RuntimeException r ? r
-                        : JilastikException.processing("the export failed: " + e.getCause(), e.getCause());
-            }
-        }
-        // wait for cancelled tasks that were already running, so none writes after the abort
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (Exception ignored) {
-                // already reported or cancelled
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
+import org.jilastik.exec.Tasks;
 import org.jilastik.exec.TileSizer;
 import org.jilastik.features.FeatureComputer;
 import org.jilastik.features.FeaturePlan;
@@ -189,21 +190,7 @@ public final class PixelPipeline {
             parts.add(pool.submit(() -> forest.predict(f, from * forest.featureCount(), n, p,
                     from * forest.channelCount())));
         }
-        for (var part : parts) {
-            try {
-                part.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                parts.forEach(x -> x.cancel(true));
-                throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                parts.forEach(x -> x.cancel(true));
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        Tasks.awaitAll(parts, "computation");
         return p;
     }
 
