@@ -39,6 +39,31 @@ class FastfiltersEigen3Test {
     }
 
     @Test
+    void vectorLanesEqualTheScalarLanesBitForBit() {
+        Random rnd = new Random(14);
+        int n = 1003;
+        float[][] e = new float[6][n];
+        for (int k = 0; k < 6; k++) {
+            for (int i = 0; i < n; i++) {
+                e[k][i] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(5) - 2));
+            }
+        }
+        float[][] vec = new float[3][n];
+        float[][] sca = new float[3][n];
+        int done = VectorFastfiltersEigen3.symmetric3(e[0], e[1], e[2], e[3], e[4], e[5], n, vec[0], vec[1], vec[2]);
+        for (int i = 0; i < n; i++) {
+            FastfiltersEigen3.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], sca[0], sca[1], sca[2], i);
+        }
+        assertThat(done).isGreaterThan(n - 64);
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < done; i++) {
+                assertThat(Float.floatToRawIntBits(vec[k][i])).as("eigenvalue %d at %d", k, i)
+                        .isEqualTo(Float.floatToRawIntBits(sca[k][i]));
+            }
+        }
+    }
+
+    @Test
     void zeroMatrixGivesZeros() {
         float[] z = {0f};
         float[][] out = {{9f}, {9f}, {9f}};
