@@ -63,7 +63,9 @@ public final class ObjectFeaturePlan {
                 continue;
             }
             names.add(f.name());
-            display.put(f.name(), f.displayText());
+            boolean plain = f.displayText() == null || f.displayText().equals(f.name());
+            display.put(f.name(), plain && f.plugin().equals(SkeletonFeatures.PLUGIN)
+                    ? SkeletonFeatures.DISPLAY.getOrDefault(f.name(), f.name()) : f.displayText());
             if (f.margin() != null) {
                 // ilastik: elementwise max with (0, 0, 0), truncated to the stored length (Python zip)
                 int len = margin == null ? f.margin().length : Math.min(margin.length, f.margin().length);

@@ -23,6 +23,10 @@ public final class SkeletonFeatures {
     /** The plugin's features (vigra names). */
     public static final List<String> NAMES = List.of("Average Length", "Branch Count", "Diameter",
             "Euclidean Diameter", "Hole Count", "Skeleton Center", "Terminal 1", "Terminal 2", "Total Length");
+    /** ilastik's display names (table columns) of the plugin's features; the others display their own name. */
+    public static final Map<String, String> DISPLAY = Map.of("Average Length", "Average Branch Length",
+            "Branch Count", "Number of Branches", "Hole Count", "Number of Holes", "Skeleton Center",
+            "Center of the Skeleton", "Total Length", "Length of the Skeleton");
     /** The largest cut-out (pixels) computed; the kernel needs about 130 bytes per cut-out pixel. */
     public static final long MAX_CUTOUT_PIXELS = 1L << 22;
 
