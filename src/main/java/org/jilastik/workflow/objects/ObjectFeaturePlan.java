@@ -36,9 +36,11 @@ public final class ObjectFeaturePlan {
     private final List<String> classifierColumns;
     private final Map<String, String> display;
     private final int[] margin;
+    private final boolean convexHullSelected;
 
     private ObjectFeaturePlan(List<String> computed, List<String> classifierColumns, Map<String, String> display,
-            int[] margin) {
+            int[] margin, boolean convexHullSelected) {
+        this.convexHullSelected = convexHullSelected;
         this.computed = List.copyOf(computed);
         this.classifierColumns = List.copyOf(classifierColumns);
         this.display = Map.copyOf(display);
@@ -77,14 +79,17 @@ public final class ObjectFeaturePlan {
             }
         }
         TreeMap<String, TreeMap<String, String>> sorted = new TreeMap<>();
+        boolean hull = false;
         for (ObjectFeatureSpec f : settings.selected()) {
             if (isConvexHull(f.plugin())) {
+                hull = true;
                 continue; // ilastik's reference build yields no values for these plugins: no columns
             }
             sorted.computeIfAbsent(f.plugin(), k -> new TreeMap<>()).put(f.name(), f.name());
         }
         sorted.values().forEach(m -> columns.addAll(m.keySet()));
-        return new ObjectFeaturePlan(new ArrayList<>(names), columns, display, margin == null ? new int[0] : margin);
+        return new ObjectFeaturePlan(new ArrayList<>(names), columns, display, margin == null ? new int[0] : margin,
+                hull);
     }
 
     /**
@@ -130,6 +135,11 @@ public final class ObjectFeaturePlan {
     /** The classifier's features in column order. */
     public List<String> classifierColumns() {
         return classifierColumns;
+    }
+
+    /** Whether the classifier selects convex-hull features (which contribute no columns, see {@link #isConvexHull}). */
+    public boolean convexHullSelected() {
+        return convexHullSelected;
     }
 
     /** Display name (table column) of a feature. */

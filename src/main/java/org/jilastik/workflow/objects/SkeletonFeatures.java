@@ -13,7 +13,9 @@ import org.jilastik.error.JilastikException;
  * <p>vigra skeletonizes the whole label image at once; every step it takes for one region depends only on that
  * region's pixels and on where other pixels are, so this class computes each object on a cut-out of its bounding
  * box enlarged by one pixel (clipped to the frame) — the same numbers, object by object, in bounded memory.
- * Objects whose cut-out exceeds {@link #MAX_CUTOUT_PIXELS} are refused. Stateless and thread safe; objects are
+ * Objects whose cut-out exceeds {@link #MAX_CUTOUT_PIXELS} are refused; cut-outs above
+ * {@link #LARGE_CUTOUT_PIXELS} are computed one at a time, so the extra memory stays below about
+ * threads × 34 MB + 550 MB. Stateless and thread safe; objects are
  * independent and may be computed in parallel by the caller. 2-D frames only (ilastik offers the plugin for 2-D
  * data only).
  */
@@ -29,6 +31,9 @@ public final class SkeletonFeatures {
             "Center of the Skeleton", "Total Length", "Length of the Skeleton");
     /** The largest cut-out (pixels) computed; the kernel needs about 130 bytes per cut-out pixel. */
     public static final long MAX_CUTOUT_PIXELS = 1L << 22;
+    /** Cut-outs above this size (about 34 MB of work arrays) are computed one at a time across threads. */
+    static final long LARGE_CUTOUT_PIXELS = 1L << 18;
+    private static final Object LARGE = new Object();
 
     private SkeletonFeatures() {
     }
@@ -84,7 +89,14 @@ public final class SkeletonFeatures {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = labels[i] == o ? 1 : 0;
             }
-            double[] f = kernel.compute(labels, w, h, shape[2], shape[1]);
+            double[] f;
+            if ((long) w * h > LARGE_CUTOUT_PIXELS) {
+                synchronized (LARGE) { // bounds the memory of several threads meeting large objects at once
+                    f = kernel.compute(labels, w, h, shape[2], shape[1]);
+                }
+            } else {
+                f = kernel.compute(labels, w, h, shape[2], shape[1]);
+            }
             boolean any = f[SkeletonKernel.HAS_SKELETON] != 0;
             for (String n : names) {
                 double[] dst = out.get(n);
