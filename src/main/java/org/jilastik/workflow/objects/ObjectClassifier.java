@@ -118,6 +118,12 @@ public final class ObjectClassifier {
         for (String f : plan.classifierColumns()) {
             width += features.width(f);
         }
+        if (count > 0 && width != featureCount() && plan.convexHullSelected() && featureCount() > width) {
+            throw JilastikException.processing("the object classifier expects " + featureCount()
+                    + " feature columns but the project's selected features give " + width + ": it was trained"
+                    + " with convex-hull feature values, which jilastik does not compute (nor does the ilastik build"
+                    + " it reproduces); deselect the convex hull features in ilastik and retrain");
+        }
         if (count > 0 && width != featureCount()) {
             throw JilastikException.processing("the object classifier expects " + featureCount()
                     + " feature columns but the project's selected features give " + width

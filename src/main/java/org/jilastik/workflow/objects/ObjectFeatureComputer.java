@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
  * Computes the object features of one frame from a {@link FrameAccess}, block by block (two passes of
  * {@link RegionAccumulator}), then the neighbourhood features object by object. With one block covering the frame
  * the results equal vigra's, and so do blocks of whole planes ({@link #slabFor}); other blocks differ only by
- * double rounding. Thread safe; a pool, when
- * given, computes the neighbourhood features in parallel.
+ * double rounding. The "2D Skeleton Features" are computed object by object on bounding-box cut-outs
+ * ({@link SkeletonFeatures}). Thread safe; a pool, when given, computes the per-object features in parallel.
  */
 public final class ObjectFeatureComputer {
     private final ObjectFeaturePlan plan;
@@ -50,35 +50,64 @@ public final class ObjectFeatureComputer {
         }
         List<String> hood = plan.neighborhoodFeatures();
         if (!hood.isEmpty() && plan.margin().length > 0 && count > 0) {
+            values.putAll(perObject(count, pool, (first, last, out) -> NeighborhoodFeatures.compute(frame, acc, hood,
+                    plan.margin(), first, last, out), hood, frame.channels()));
+        }
+        List<String> skeleton = plan.skeletonFeatures();
+        if (!skeleton.isEmpty()) {
             Map<String, double[]> out = new LinkedHashMap<>();
-            for (String n : hood) {
-                out.put(n, new double[(count + 1) * frame.channels()]);
+            for (String n : skeleton) {
+                out.put(n, new double[(count + 1) * SkeletonFeatures.width(n)]);
             }
-            if (pool == null) {
-                NeighborhoodFeatures.compute(frame, acc, hood, plan.margin(), 1, count, out);
-            } else {
-                int chunk = Math.max(1, count / 64);
-                List<Future<?>> fs = new ArrayList<>();
-                for (int first = 1; first <= count; first += chunk) {
-                    int f = first;
-                    int l = Math.min(count, first + chunk - 1);
-                    fs.add(pool.submit(() -> NeighborhoodFeatures.compute(frame, acc, hood, plan.margin(), f, l,
-                            out)));
-                }
-                for (Future<?> f : fs) {
-                    try {
-                        f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    } catch (ExecutionException e) {
-                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                }
+            if (count > 0) {
+                out = perObject(count, pool, (first, last, o) -> SkeletonFeatures.compute(frame, acc, skeleton, first,
+                        last, o), out);
             }
             values.putAll(out);
         }
         return new ObjectFeatures(count, values);
+    }
+
+    /** Computes objects {@code first..last} into {@code out}. */
+    @FunctionalInterface
+    private interface ObjectRange {
+        void compute(int first, int last, Map<String, double[]> out);
+    }
+
+    private static Map<String, double[]> perObject(int count, ExecutorService pool, ObjectRange range,
+            List<String> names, int channels) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String n : names) {
+            out.put(n, new double[(count + 1) * channels]);
+        }
+        return perObject(count, pool, range, out);
+    }
+
+    /** Runs {@code range} over objects 1..count (in chunks on {@code pool} when given); the arrays are shared. */
+    private static Map<String, double[]> perObject(int count, ExecutorService pool, ObjectRange range,
+            Map<String, double[]> out) {
+        if (pool == null) {
+            range.compute(1, count, out);
+            return out;
+        }
+        int chunk = Math.max(1, count / 64);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int first = 1; first <= count; first += chunk) {
+            int f = first;
+            int l = Math.min(count, first + chunk - 1);
+            fs.add(pool.submit(() -> range.compute(f, l, out)));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     /**

@@ -38,6 +38,9 @@ public final class ObjectTable {
         Set<String> chosen = settings.table() == null ? Set.of() : Set.copyOf(settings.table().selectedFeatures());
         TreeMap<String, Column> standard = new TreeMap<>();
         for (ObjectSettings.ObjectFeatureSpec f : settings.extracted()) {
+            if (ObjectFeaturePlan.isConvexHull(f.plugin())) {
+                continue; // no values (see ObjectFeaturePlan.isConvexHull)
+            }
             String display = plan.displayName(f.name());
             if (chosen.contains(f.name()) || chosen.contains(display)) {
                 standard.putIfAbsent(display, new Column(f.name(), display, true));
