@@ -172,6 +172,6 @@ class DistributedExportTest {
                 .hasMessageContaining("already exists from another run");
         assertThatThrownBy(() -> DistributedExport.run(plan, new long[] {10, 70, 2}, "first",
                 new LauncherEnvironment(1, 2, "test"), DistributedExportTest::synthetic, BLOCK, null, n -> { }, null))
-                .hasMessageContaining("block shape); delete it or choose another --output_filename_format");
+                .hasMessageContaining("block shape); delete it, give --overwrite or choose another --output_filename_format");
     }
 }
