@@ -99,7 +99,12 @@ abstract class FileSharedDataset implements SharedDataset {
             }
         }
         for (Map.Entry<Path, String> f : identityFiles().entrySet()) {
-            Map<String, Object> found = Json.parseObject(Files.readString(f.getKey()));
+            Map<String, Object> found;
+            try {
+                found = Json.parseObject(Files.readString(f.getKey()));
+            } catch (NoSuchFileException e) {
+                return OnDisk.ABSENT; // another process is replacing it right now
+            }
             attributesOf(found).remove(COMPLETE_KEY);
             if (!PyJson.dumps(found).equals(PyJson.dumps(Json.parseObject(f.getValue())))) {
                 return OnDisk.OTHER;
