@@ -126,8 +126,10 @@ public final class DistributedExport {
         run.put("block_count", assignment.blocks().size());
         SharedDataset dataset = dataset(chunked, blockShape, run);
 
-        List<Box> owned = step == DistributedStep.FINALIZE ? List.of() : assignment.owned(place.rank(), place.size());
-        SharedDataset.Found found = dataset.prepare(chunked.existingOutput(), !owned.isEmpty());
+        boolean computes = step == DistributedStep.ALL || step == DistributedStep.COMPUTE;
+        List<Box> owned = computes ? assignment.owned(place.rank(), place.size()) : List.of();
+        boolean decides = step == DistributedStep.PLAN || step == DistributedStep.ALL && !owned.isEmpty();
+        SharedDataset.Found found = dataset.prepare(chunked.existingOutput(), decides);
         List<Box> pending = new ArrayList<>();
         for (Box b : owned) {
             if (!dataset.hasBlock(assignment.gridIndex(b))) {
@@ -135,7 +137,7 @@ public final class DistributedExport {
             }
         }
         if (log != null) {
-            String who = step == DistributedStep.FINALIZE ? "jilastik: distributed: " + place.launcher()
+            String who = !computes ? "jilastik: distributed: " + place.launcher()
                     + ": checking " + assignment.blocks().size() + " blocks of " + dataset.location()
                     : "jilastik: distributed: rank " + place.rank() + " of " + place.size() + " (" + place.launcher()
                     + "): " + owned.size() + " of " + assignment.blocks().size() + " blocks of " + dataset.location()
@@ -169,16 +171,17 @@ public final class DistributedExport {
             missing += dataset.hasBlock(assignment.gridIndex(b)) ? 0 : 1;
         }
         boolean complete = missing == 0;
-        if (complete && step != DistributedStep.COMPUTE) {
+        if (complete && (step == DistributedStep.ALL || step == DistributedStep.FINALIZE)) {
             dataset.markComplete();
         }
         if (log != null) {
-            String head = step == DistributedStep.FINALIZE ? "jilastik: distributed: " + place.launcher() + ": "
+            String head = !computes ? "jilastik: distributed: " + place.launcher() + ": "
                     : "jilastik: distributed: rank " + place.rank() + " wrote " + pending.size() + " blocks; ";
-            log.println(head + (complete ? step == DistributedStep.COMPUTE ? "every block is present"
-                    : "every block is present, output marked complete"
-                    : missing + " of " + assignment.blocks().size() + " blocks missing, "
-                            + "other ranks still have blocks to write"));
+            boolean marks = step == DistributedStep.ALL || step == DistributedStep.FINALIZE;
+            log.println(head + (complete ? marks ? "every block is present, output marked complete"
+                    : "every block is present"
+                    : missing + " of " + assignment.blocks().size() + " blocks missing"
+                            + (computes ? ", other ranks still have blocks to write" : "")));
         }
         return new Result(dataset.location(), owned.size(), pending.size(), assignment.blocks().size(), complete,
                 missing, found);
