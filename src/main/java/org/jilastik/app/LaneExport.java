@@ -74,7 +74,7 @@ final class LaneExport {
             ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
             ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
             if (request.distributed().distributed()) {
-                cli = DistributedLane.n5Choices(cli, stored);
+                cli = DistributedLane.sharedChoices(cli, stored);
             }
             ExportPlan exportPlan = ExportPlanner.plan(cli, stored, info, facts, cwd,
                     project.path().toAbsolutePath().getParent());

@@ -78,6 +78,13 @@ public record RunRequest(String project, String newProject, String workflow, boo
         return inputs.inputsFor(workflow);
     }
 
+    /** A copy with other distributed-mode options. */
+    public RunRequest withDistributed(DistributedOptions newDistributed) {
+        return new RunRequest(project, newProject, workflow, headless, readonly, debug, quiet, continueOnError,
+                logfile, redirectOutput, processName, configfile, cleanPaths, tiktorchExecutable, nnDevice, inputs,
+                export, workflowOptions, newDistributed, resources, givenFlags);
+    }
+
     /** A copy with other export options. */
     public RunRequest withExport(ExportOptions newExport) {
         return new RunRequest(project, newProject, workflow, headless, readonly, debug, quiet, continueOnError,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jilastik.app.JilastikVersion;
 import org.jilastik.app.RunRequest;
 import org.jilastik.app.Runner;
@@ -49,6 +50,12 @@ public final class Main {
     /** As {@link #run(String[], Map, PrintStream, PrintStream)} with the project reader replaced (for tests). */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
             Function<Path, Project> reader) {
+        return run(args, env, out, err, reader, UnaryOperator.identity());
+    }
+
+    /** As above, with the parsed request adjusted before it runs ({@link DistributedCommand}). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+            Function<Path, Project> reader, UnaryOperator<RunRequest> adjust) {
         boolean debug = false;
         try {
             if (args.length > 0 && args[0].equals("inspect")) {
@@ -67,7 +74,7 @@ public final class Main {
             if (scan.has("help")) {
                 return help(scan.last("project"), out, reader);
             }
-            return headless(RequestBuilder.parse(args, env), reader);
+            return headless(adjust.apply(RequestBuilder.parse(args, env)), reader);
         } catch (JilastikException e) {
             report(err, e.getMessage(), e, debug);
             return e.exitCode();

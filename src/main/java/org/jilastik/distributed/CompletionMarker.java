@@ -1,47 +1,44 @@
 package org.jilastik.distributed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jilastik.error.JilastikException;
 import org.jilastik.io.json.Json;
-import org.jilastik.io.json.PyJson;
 
 /**
- * The mark of a finished distributed output: the dataset attribute {@code "jilastik_complete": true}, added (by an
- * atomic rewrite of {@code attributes.json}) by whichever process finds every block present after writing its own.
- * Since each process checks after its last write, the process whose last write comes last always sees all blocks,
- * so a finished output is always marked; a partial one (a process crashed) never is. Several processes may mark
- * at once: they write the same bytes. Readers that do not know the key ignore it. Stateless, thread safe.
+ * Reads the mark of a finished distributed output, {@code "jilastik_complete": true} among the attributes of the
+ * dataset's directory, whatever its format: N5 {@code attributes.json}, Zarr v2 {@code .zattrs}, Zarr v3
+ * {@code zarr.json} ({@code attributes} member). Which process adds it is {@link DistributedExport}'s business:
+ * the one that finds every block present after writing its own; a partial output (a process crashed) never has it.
+ * Stateless, thread safe.
  */
 public final class CompletionMarker {
     /** The attribute key. */
-    public static final String KEY = "jilastik_complete";
+    public static final String KEY = SharedDataset.COMPLETE_KEY;
 
     private CompletionMarker() {
     }
 
-    /** Marks {@code dataset} complete. */
-    public static void mark(SharedN5Dataset dataset) {
+    /** Whether the dataset directory {@code arrayDir} (N5 dataset, Zarr array) carries the mark. */
+    public static boolean isComplete(Path arrayDir) {
         try {
-            Map<String, Object> attrs = dataset.storedAttributes();
-            attrs.put(KEY, Boolean.TRUE);
-            SharedN5Dataset.atomicWrite(dataset.datasetDir().resolve("attributes.json"),
-                    PyJson.dumps(attrs).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw JilastikException.processing("cannot mark the N5 dataset " + dataset.datasetDir() + " complete ("
-                    + e.getMessage() + "); check free disk space and write permission", e);
-        }
-    }
-
-    /** Whether the N5 dataset directory {@code datasetDir} carries the mark (false when it has no attributes). */
-    public static boolean isComplete(Path datasetDir) {
-        Path f = datasetDir.resolve("attributes.json");
-        try {
-            return Files.isRegularFile(f) && Boolean.TRUE.equals(Json.parseObject(Files.readString(f)).get(KEY));
-        } catch (IOException e) {
+            Path n5 = arrayDir.resolve("attributes.json");
+            Path v2 = arrayDir.resolve(".zattrs");
+            Path v3 = arrayDir.resolve("zarr.json");
+            Map<String, Object> attrs;
+            if (Files.isRegularFile(n5)) {
+                attrs = Json.parseObject(Files.readString(n5));
+            } else if (Files.isRegularFile(v2)) {
+                attrs = Json.parseObject(Files.readString(v2));
+            } else if (Files.isRegularFile(v3) && Json.parseObject(Files.readString(v3)).get("attributes")
+                    instanceof Map<?, ?> m) {
+                return Boolean.TRUE.equals(m.get(KEY));
+            } else {
+                return false;
+            }
+            return Boolean.TRUE.equals(attrs.get(KEY));
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

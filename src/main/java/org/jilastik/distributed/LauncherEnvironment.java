@@ -7,6 +7,8 @@ import org.jilastik.error.JilastikException;
  * This process's place in a distributed run, read from the environment its launcher sets (spec cli-and-io §5.3),
  * checked in this order:
  * <ol>
+ *   <li>jilastik's own {@code JILASTIK_RANK} / {@code JILASTIK_SIZE}, for any other launcher (GNU parallel, a
+ *       Kubernetes indexed job, a shell loop);</li>
  *   <li>Open MPI {@code mpirun}/{@code mpiexec}: {@code OMPI_COMM_WORLD_RANK} / {@code OMPI_COMM_WORLD_SIZE};</li>
  *   <li>MPICH Hydra (PMI-1) and srun's pmi2 plugin: {@code PMI_RANK} / {@code PMI_SIZE};</li>
  *   <li>Slurm {@code srun}: {@code SLURM_PROCID} / {@code SLURM_STEP_NUM_TASKS} (else {@code SLURM_NTASKS}),
@@ -46,6 +48,9 @@ public record LauncherEnvironment(int rank, int size, String launcher) {
      * @throws JilastikException (usage) when a launcher's variables are present but malformed or inconsistent
      */
     public static LauncherEnvironment detect(Map<String, String> env) {
+        if (env.containsKey("JILASTIK_RANK")) {
+            return pair(env, "JILASTIK_RANK", "JILASTIK_SIZE", "JILASTIK_RANK/SIZE");
+        }
         if (env.containsKey("OMPI_COMM_WORLD_RANK")) {
             return pair(env, "OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "Open MPI");
         }

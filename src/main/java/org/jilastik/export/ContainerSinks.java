@@ -74,6 +74,12 @@ final class ContainerSinks {
             throw JilastikException.processing("the OME-Zarr output " + plan.file() + " already exists and is not "
                     + "overwritten (as in ilastik); delete it or choose another --output_filename_format");
         }
+        return OmeZarrWriter.create(plan.file(), plan.outputShape(), plan.exportDtype(), ints(plan.chunkShape()),
+                omeZarrOptions(plan));
+    }
+
+    /** The layout and metadata of the plan's OME-Zarr image, as ilastik describes it. */
+    static OmeZarrOptions omeZarrOptions(ExportPlan plan) {
         Axes axes = plan.outputAxes();
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("axistags", VigraAxisTags.json(axes, plan::resolution));
@@ -104,10 +110,8 @@ final class ContainerSinks {
         }
         ExportFormat f = plan.format();
         Downsample method = plan.source().dtype().isFloating() ? Downsample.MEAN : Downsample.NEAREST;
-        OmeZarrOptions options = new OmeZarrOptions(f.zarrFormat(), f.multiscale(), method, attrs, pixel, unit,
-                offset, "jilastik", VERSION);
-        return OmeZarrWriter.create(plan.file(), plan.outputShape(), plan.exportDtype(), ints(plan.chunkShape()),
-                options);
+        return new OmeZarrOptions(f.zarrFormat(), f.multiscale(), method, attrs, pixel, unit, offset, "jilastik",
+                VERSION);
     }
 
     /** The {@code drange} pair as JSON numbers of the export dtype (integers for integer types), or null. */

@@ -65,6 +65,11 @@ public final class ExportSinks {
         return ContainerSinks.n5Attributes(plan);
     }
 
+    /** The OME-Zarr layout and metadata of an OME-Zarr plan, as its single-process export writes them. */
+    public static org.jilastik.io.zarr.OmeZarrOptions omeZarrOptions(ExportPlan plan) {
+        return ContainerSinks.omeZarrOptions(plan);
+    }
+
     /** The attributes ilastik's HDF5 export puts on the dataset. */
     static List<Hdf5DatasetWriter.Attribute> hdf5Attributes(ExportPlan plan) {
         Axes axes = plan.outputAxes();

@@ -172,6 +172,66 @@ class DistributedExportTest {
                 .hasMessageContaining("already exists from another run");
         assertThatThrownBy(() -> DistributedExport.run(plan, new long[] {10, 70, 2}, "first",
                 new LauncherEnvironment(1, 2, "test"), DistributedExportTest::synthetic, BLOCK, null, n -> { }, null))
-                .hasMessageContaining("block shape); delete it or choose another --output_filename_format");
+                .hasMessageContaining("block shape); delete it, give --overwrite or choose another --output_filename_format");
+    }
+
+    @Test
+    void aSchedulerPlansComputesAndFinalizesAndOnlyTheFinalStepMarks() throws Exception {
+        ExportPlan plan = plan("sched/{nickname}_{result_type}", null, null);
+        LauncherEnvironment driver = new LauncherEnvironment(0, 1, "driver");
+        DistributedExport.Result planned = DistributedExport.run(plan, BLOCK, "k", driver, DistributedStep.PLAN,
+                DistributedExportTest::synthetic, BLOCK, null, n -> { }, null);
+        assertThat(planned.total()).isEqualTo(12);
+        assertThat(planned.missing()).isEqualTo(12);
+        assertThat(planned.computed()).isZero();
+        assertThat(planned.found()).isEqualTo(SharedDataset.Found.ABSENT);
+        Path data = dir.resolve("sched/img_Probabilities.n5/exported_data");
+        // one task per block: task k of 12 owns exactly block k; a task never marks
+        for (int k = 0; k < 12; k++) {
+            DistributedExport.Result r = DistributedExport.run(plan, BLOCK, "k", new LauncherEnvironment(k, 12,
+                    "task"), DistributedStep.COMPUTE, DistributedExportTest::synthetic, BLOCK, null, n -> { }, null);
+            assertThat(r.computed()).isEqualTo(1);
+            assertThat(r.missing()).isEqualTo(11 - k);
+        }
+        assertThat(CompletionMarker.isComplete(data)).isFalse();
+        DistributedExport.Result fin = DistributedExport.run(plan, BLOCK, "k", driver, DistributedStep.FINALIZE,
+                box -> {
+                    throw new AssertionError("the final step computes nothing");
+                }, BLOCK, null, n -> { }, null);
+        assertThat(fin.complete()).isTrue();
+        assertThat(CompletionMarker.isComplete(data)).isTrue();
+        Path single = ExportRunner.run(plan("single/{nickname}_{result_type}", null, null),
+                DistributedExportTest::synthetic);
+        assertThat(read(data.getParent())).containsExactly(read(single));
+    }
+
+    @Test
+    void singleScaleOmeZarrIsWrittenAsTheSingleProcessExportWritesIt() throws Exception {
+        for (String format : List.of("single-scale OME-Zarr", "single-scale OME-Zarr 0.5")) {
+            String sub = format.endsWith("0.5") ? "v05" : "v04";
+            ExportChoices single = new ExportChoices(format, "single-" + sub + "/{nickname}_{result_type}", null,
+                    null, null, null, null, null, null, null, null);
+            Path ref = ExportRunner.run(ExportPlanner.plan(single, ExportChoices.NONE, SOURCE, LANE, dir, dir),
+                    DistributedExportTest::synthetic);
+            ExportChoices cli = new ExportChoices(format, "dist-" + sub + "/{nickname}_{result_type}", null, null,
+                    null, null, null, null, null, null, null);
+            ExportPlan plan = ExportPlanner.plan(cli, ExportChoices.NONE, SOURCE, LANE, dir, dir);
+            long[] block = {1, 2, 1, 16, 32}; // tczyx
+            for (int r = 0; r < 2; r++) {
+                DistributedExport.run(plan, block, "k", new LauncherEnvironment(r, 2, "test"),
+                        DistributedExportTest::synthetic, new long[] {1, 2, 1, 7, 100}, null, n -> { }, null);
+            }
+            Path image = dir.resolve("dist-" + sub + "/img_Probabilities.zarr");
+            assertThat(ref.getFileName()).isEqualTo(image.getFileName());
+            assertThat(CompletionMarker.isComplete(image.resolve("s0"))).isTrue();
+            try (org.jilastik.io.zarr.ZarrSource ours = org.jilastik.io.zarr.ZarrSource.open(image, "s0");
+                    org.jilastik.io.zarr.ZarrSource theirs = org.jilastik.io.zarr.ZarrSource.open(ref, "s0")) {
+                assertThat(ours.shape()).containsExactly(1, 2, 1, 50, 70);
+                assertThat((float[]) ours.read(Box.ofShape(ours.shape())).data())
+                        .containsExactly((float[]) theirs.read(Box.ofShape(theirs.shape())).data());
+            }
+            String group = sub.equals("v04") ? ".zattrs" : "zarr.json";
+            assertThat(Files.readString(image.resolve(group))).isEqualTo(Files.readString(ref.resolve(group)));
+        }
     }
 }

@@ -28,6 +28,10 @@ class LauncherEnvironmentTest {
         assertThat(detect("SLURM_PROCID", "1", "SLURM_NTASKS", "8", "SLURM_STEP_NUM_TASKS", "2"))
                 .isEqualTo(new LauncherEnvironment(1, 2, "Slurm srun"));
         assertThat(detect()).isEqualTo(LauncherEnvironment.SINGLE);
+        // jilastik's own variables come first, for launchers that set nothing else (or set something misleading)
+        assertThat(detect("JILASTIK_RANK", "2", "JILASTIK_SIZE", "3", "OMPI_COMM_WORLD_RANK", "0",
+                "OMPI_COMM_WORLD_SIZE", "1")).isEqualTo(new LauncherEnvironment(2, 3, "JILASTIK_RANK/SIZE"));
+        assertThatThrownBy(() -> detect("JILASTIK_RANK", "2")).hasMessageContaining("JILASTIK_SIZE is not");
         // PMI_ID alone (Hydra -pmi-port) gives no size: a single process
         assertThat(detect("PMI_ID", "1")).isEqualTo(LauncherEnvironment.SINGLE);
     }

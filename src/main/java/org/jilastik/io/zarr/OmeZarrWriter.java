@@ -183,12 +183,27 @@ public final class OmeZarrWriter implements ImageSink {
     }
 
     private void writeGroupMetadata(List<long[]> levels) throws IOException {
+        for (Map.Entry<String, String> f : groupFiles(levels, options).entrySet()) {
+            Files.writeString(staged.resolve(f.getKey()), f.getValue());
+        }
+    }
+
+    /**
+     * The group metadata files of a single-scale image (only {@code s0}) of {@code shape} ({@code tczyx}): file
+     * name relative to the image directory → JSON text. The distributed export writes them itself.
+     */
+    public static Map<String, String> singleScaleGroupFiles(long[] shape, OmeZarrOptions options) {
+        return groupFiles(List.of(shape.clone()), options);
+    }
+
+    private static Map<String, String> groupFiles(List<long[]> levels, OmeZarrOptions options) {
+        Map<String, String> files = new LinkedHashMap<>();
         if (options.zarrFormat() == 2) {
-            Files.writeString(staged.resolve(".zgroup"), PyJson.dumps(Map.of("zarr_format", 2)));
+            files.put(".zgroup", PyJson.dumps(Map.of("zarr_format", 2)));
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("_creator", OmeZarrMetadata.creator(options));
             attrs.put("multiscales", List.of(OmeZarrMetadata.multiscale(levels, options, "0.4")));
-            Files.writeString(staged.resolve(".zattrs"), PyJson.dumps(attrs));
+            files.put(".zattrs", PyJson.dumps(attrs));
         } else {
             Map<String, Object> ome = new LinkedHashMap<>();
             ome.put("version", "0.5");
@@ -200,8 +215,9 @@ public final class OmeZarrWriter implements ImageSink {
             group.put("zarr_format", 3);
             group.put("node_type", "group");
             group.put("attributes", attrs);
-            Files.writeString(staged.resolve("zarr.json"), PyJson.dumps(group));
+            files.put("zarr.json", PyJson.dumps(group));
         }
+        return files;
     }
 
     @Override

@@ -1,21 +1,14 @@
 package org.jilastik.io.zarr;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.io.ChunkAssembler;
-import org.jilastik.io.ChunkGrid;
-import org.jilastik.io.Regions;
-import org.jilastik.io.codec.Blosc;
-import org.jilastik.io.codec.ByteCodec;
 import org.jilastik.io.json.PyJson;
 
 /**
@@ -63,68 +56,15 @@ public final class ZarrArrayWriter implements ChunkAssembler.ChunkWriter {
         this.dtype = dtype;
         Files.createDirectories(dir);
         if (zarrFormat == 2) {
-            Files.writeString(dir.resolve(".zarray"), PyJson.dumps(v2Metadata()));
+            Files.writeString(dir.resolve(".zarray"), PyJson.dumps(ZarrChunks.v2Metadata(shape, chunks, dtype,
+                    ZarrChunks.Compression.BLOSC_LZ4)));
             if (!attributes.isEmpty()) {
                 Files.writeString(dir.resolve(".zattrs"), PyJson.dumps(attributes));
             }
         } else {
-            Files.writeString(dir.resolve("zarr.json"), PyJson.dumps(v3Metadata(dimensionNames, attributes)));
+            Files.writeString(dir.resolve("zarr.json"), PyJson.dumps(ZarrChunks.v3Metadata(shape, chunks, dtype,
+                    ZarrChunks.Compression.BLOSC_LZ4, dimensionNames, attributes)));
         }
-    }
-
-    private Object fillValue() {
-        return dtype == DType.BOOL ? (Object) Boolean.FALSE : dtype.isFloating() ? (Object) 0.0 : (Object) 0L;
-    }
-
-    private Map<String, Object> v2Metadata() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("chunks", chunks);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("blocksize", 0);
-        c.put("clevel", 5);
-        c.put("cname", "lz4");
-        c.put("id", "blosc");
-        c.put("shuffle", 1);
-        m.put("compressor", c);
-        m.put("dimension_separator", "/");
-        m.put("dtype", v2Dtype(dtype));
-        m.put("fill_value", fillValue());
-        m.put("filters", null);
-        m.put("order", "C");
-        m.put("shape", shape);
-        m.put("zarr_format", 2);
-        return m;
-    }
-
-    /** numpy's type string as Zarr v2 stores it ({@code |} for one-byte types). */
-    static String v2Dtype(DType dtype) {
-        char kind = dtype == DType.BOOL ? 'b' : dtype.isFloating() ? 'f' : dtype.isSigned() ? 'i' : 'u';
-        return (dtype.byteSize() == 1 ? "|" : "<") + kind + dtype.byteSize();
-    }
-
-    private Map<String, Object> v3Metadata(List<String> names, Map<String, Object> attributes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("zarr_format", 3);
-        m.put("node_type", "array");
-        m.put("shape", shape);
-        m.put("data_type", dtype.numpyName());
-        m.put("chunk_grid", Map.of("name", "regular", "configuration", Map.of("chunk_shape", chunks)));
-        m.put("chunk_key_encoding", Map.of("name", "default", "configuration", Map.of("separator", "/")));
-        m.put("fill_value", fillValue());
-        Map<String, Object> blosc = new LinkedHashMap<>();
-        blosc.put("typesize", dtype.byteSize());
-        blosc.put("cname", "lz4");
-        blosc.put("clevel", 5);
-        blosc.put("shuffle", "shuffle");
-        blosc.put("blocksize", 0);
-        m.put("codecs", List.of(Map.of("name", "bytes", "configuration", Map.of("endian", "little")),
-                Map.of("name", "blosc", "configuration", blosc)));
-        if (names != null) {
-            m.put("dimension_names", names);
-        }
-        m.put("attributes", attributes);
-        m.put("storage_transformers", List.of());
-        return m;
     }
 
     /** The array's directory. */
@@ -139,23 +79,8 @@ public final class ZarrArrayWriter implements ChunkAssembler.ChunkWriter {
 
     @Override
     public void writeChunk(long[] g, Box box, Object data) {
-        Box full = ChunkGrid.chunkBox(g, chunks);
-        Object padded = data;
-        int n = Math.toIntExact(full.numElements());
-        if (!full.equals(box)) {
-            padded = Block.newStorage(dtype, n);
-            Regions.copy(data, box, padded, full, box);
-        }
-        byte[] frame = Blosc.compress(ByteCodec.toBytes(padded, dtype, 0, n, ByteOrder.LITTLE_ENDIAN),
-                dtype.byteSize());
-        StringBuilder key = new StringBuilder(zarrFormat == 3 ? "c" : "");
-        for (int i = 0; i < g.length; i++) {
-            key.append(i == 0 && zarrFormat == 2 ? "" : "/").append(g[i]);
-        }
-        if (g.length == 0) {
-            key.append(zarrFormat == 3 ? "" : "0");
-        }
-        Path f = dir.resolve(key.toString());
+        byte[] frame = ZarrChunks.encode(g, chunks, box, data, dtype, ZarrChunks.Compression.BLOSC_LZ4);
+        Path f = dir.resolve(ZarrChunks.chunkKey(zarrFormat, g));
         try {
             Files.createDirectories(f.getParent());
             Files.write(f, frame);
