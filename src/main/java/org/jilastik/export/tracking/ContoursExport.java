@@ -14,8 +14,8 @@ import org.jilastik.workflow.tracking.TrackingResult;
 /**
  * ilastik's {@code Contours} tracking export (spec tracking §3): {@code <name>.outline}, one line per (lineage,
  * frame) sorted by lineage id then frame: {@code 00000000_<frame:06d> <lineage:05d> 0.000} followed by the first
- * contour of the object's mask ({@link MarchingSquares} at level 0) as {@code column row} pairs printed like
- * Python floats. When a lineage has several objects in a frame the one with the highest id wins; objects without
+ * contour of the object's mask ({@link MarchingSquares} at level 0 on ilastik's x-major frame) as
+ * {@code y x} pairs printed like Python floats. When a lineage has several objects in a frame the one with the highest id wins; objects without
  * a lineage (false detections) are skipped. 2-D data only. Stateless.
  */
 public final class ContoursExport {

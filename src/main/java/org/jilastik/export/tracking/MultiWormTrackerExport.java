@@ -22,7 +22,9 @@ import org.jilastik.workflow.tracking.TrackingResult;
  * n+1 code}, where (row0, col0) is the first point of the object's first contour and the code packs the steps
  * between consecutive contour points (2 bits each: up 00, down 01, left 10, right 11; a diagonal step as its
  * vertical then horizontal part) into characters {@code '0' + 6 bits}, n being the number of unit steps. Feature
- * values are the float32 Standard Object Features, combined in double and printed as Python floats. Stateless.
+ * values are the float32 Standard Object Features combined in float32 (numpy float32 scalars; only the summary's
+ * final division by the count is in double) and printed as the double value's Python repr (numpy's float32
+ * {@code format} converts to a Python float). Stateless.
  */
 public final class MultiWormTrackerExport {
     private MultiWormTrackerExport() {
@@ -65,20 +67,21 @@ public final class MultiWormTrackerExport {
                 continue;
             }
             ObjectFeatures f = features.get(t);
-            double length = 0;
-            double width = 0;
-            double aspect = 0;
+            // numpy float32 scalars: sums and ratios in float32, the final division by the count in double
+            float sumLength = 0;
+            float sumWidth = 0;
+            float sumAspect = 0;
             for (int id : nodes.get(t)) {
-                double r0 = f32(f, "RegionRadii", id, 0);
-                double r1 = f32(f, "RegionRadii", id, 1);
-                length += r0;
-                width += r1;
-                aspect += r0 / r1;
+                float r0 = f32(f, "RegionRadii", id, 0);
+                float r1 = f32(f, "RegionRadii", id, 1);
+                sumLength += r0;
+                sumWidth += r1;
+                sumAspect += r0 / r1;
             }
             int n = nodes.get(t).size();
-            length /= n;
-            width /= n;
-            aspect /= n;
+            double length = (double) sumLength / n;
+            double width = (double) sumWidth / n;
+            double aspect = (double) sumAspect / n;
             summary.append(t + 1).append(' ').append(t).append(' ').append(n).append(' ').append(n)
                     .append(" 0.0 0.0 0.0 ").append(py(length)).append(' ').append(py(length)).append(' ')
                     .append(py(width)).append(' ').append(py(width)).append(' ').append(py(aspect)).append(' ')
@@ -98,8 +101,8 @@ public final class MultiWormTrackerExport {
                     blobs.append("% ").append(id).append('\n');
                 }
                 ObjectFeatures f = features.get(t);
-                double r0 = f32(f, "RegionRadii", id, 0);
-                double r1 = f32(f, "RegionRadii", id, 1);
+                float r0 = f32(f, "RegionRadii", id, 0);
+                float r1 = f32(f, "RegionRadii", id, 1);
                 List<MarchingSquares.Point> contour = fc.getValue();
                 String[] code = encode(contour);
                 blobs.append(count).append(' ').append(t).append(' ')
@@ -108,7 +111,7 @@ public final class MultiWormTrackerExport {
                         .append(py(f32(f, "Count", id, 0))).append(' ')
                         .append(py(f32(f, "RegionAxes", id, 0) * r0)).append(' ')
                         .append(py(f32(f, "RegionAxes", id, 1) * r0)).append(' ')
-                        .append(py((r0 + r1) / 2)).append(' ').append(py(r0)).append(' ').append(py(r1))
+                        .append(py((r0 + r1) / 2f)).append(' ').append(py(r0)).append(' ').append(py(r1))
                         .append(" %% ").append(py(contour.getFirst().row())).append(' ')
                         .append(py(contour.getFirst().col())).append(' ').append(code[1]).append(' ')
                         .append(code[0]).append('\n');
@@ -117,7 +120,7 @@ public final class MultiWormTrackerExport {
         return new String[] {summary.toString(), blobs.toString()};
     }
 
-    private static double f32(ObjectFeatures f, String name, int id, int j) {
+    private static float f32(ObjectFeatures f, String name, int id, int j) {
         int k = f.width(name);
         return (float) f.values().get(name)[id * k + j];
     }
