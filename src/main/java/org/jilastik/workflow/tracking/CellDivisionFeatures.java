@@ -21,8 +21,12 @@ import org.jilastik.workflow.objects.ObjectFeatures;
  * {@code ParentChildrenAngle_RegionCenter} is the largest angle (degrees) between the vectors from the parent's
  * centre to any two of the (up to three) candidates (float32 differences, double angle; 0 when a vector has length
  * 0 or no pair exists). A name with {@code SquaredDistances} after the operator (e.g.
- * {@code ChildrenRatio_SquaredDistances}) is skipped, as ilastik skips it. In the last frame every object gets the
- * defaults. Row 0 (background) holds the defaults. Stateless, thread safe.
+ * {@code ChildrenRatio_SquaredDistances}) is skipped, as ilastik skips it. Row 0 (background) holds the defaults.
+ *
+ * <p>Which frames see their successor: ilastik computes these features one time frame at a time and extends the
+ * request by the next frame only when {@code t + 2 < T} (its test is off by one), so the last two frames get the
+ * defaults everywhere (verified on all 8 frames of tracking-2dt: frame 6 of 8 stores only defaults although frame 7
+ * exists); see {@link #seesNextFrame}. Stateless, thread safe.
  */
 public final class CellDivisionFeatures {
     /** ilastik's plugin name. */
@@ -33,6 +37,11 @@ public final class CellDivisionFeatures {
     private static final double DEFAULT_DISTANCE = 9999;
 
     private CellDivisionFeatures() {
+    }
+
+    /** Whether ilastik gives frame {@code t} of {@code frames} its successor (else every feature is the default). */
+    public static boolean seesNextFrame(int t, int frames) {
+        return t + 2 < frames;
     }
 
     /**
