@@ -49,15 +49,21 @@ public final class TrackingObjectExtractor {
         }
     }
 
+    /** The 2-D convex hull plugin, which ilastik's tracking selects but computes nothing for (see planOf). */
+    public static final String CONVEX_HULL_2D = "2D Convex Hull Features";
+
     /**
      * The feature plan of the tracking: every plugin feature of {@code FeatureNamesVigra} and of both classifiers'
-     * selections, except the {@code Cell Division Features}, which {@link CellDivisionFeatures} computes.
+     * selections, except the {@code Cell Division Features}, which {@link CellDivisionFeatures} computes, and the
+     * {@code 2D Convex Hull Features}: ilastik's tracking selects them by default but computes no values for them
+     * (tracking-2dt: the stored {@code RegionFeaturesVigra/…/2D Convex Hull Features} groups are empty, the
+     * forests have 15 and 17 columns = without them, and the CSV-Table has no such columns).
      */
     public static ObjectFeaturePlan planOf(TrackingSettings s) {
         Set<ObjectFeatureSpec> all = new LinkedHashSet<>();
         for (List<ObjectFeatureSpec> l : List.of(s.featuresVigra(), s.countFeatures(), s.divisionFeatures())) {
             for (ObjectFeatureSpec f : l) {
-                if (!f.plugin().equals(CellDivisionFeatures.PLUGIN)) {
+                if (!f.plugin().equals(CellDivisionFeatures.PLUGIN) && !f.plugin().equals(CONVEX_HULL_2D)) {
                     all.add(new ObjectFeatureSpec(f.plugin(), f.name(), f.displayText(), f.margin()));
                 }
             }
