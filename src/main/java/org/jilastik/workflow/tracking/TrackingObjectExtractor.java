@@ -37,8 +37,14 @@ public final class TrackingObjectExtractor {
      *                           fewer than maxObj + 1 classes
      */
     public TrackingObjectExtractor(TrackingSettings settings, ObjectClassifier count, ObjectClassifier division) {
+        this(settings, count, division, planOf(settings));
+    }
+
+    /** An extractor computing {@code plan} (tests substitute features computed elsewhere). */
+    TrackingObjectExtractor(TrackingSettings settings, ObjectClassifier count, ObjectClassifier division,
+            ObjectFeaturePlan plan) {
         this.settings = settings;
-        this.plan = planOf(settings);
+        this.plan = plan;
         this.count = count;
         this.division = division;
         int maxObj = settings.parameters().maxObj();
