@@ -45,7 +45,7 @@ final class TrackingRun {
     private final Path cwd;
     private final Tracker tracker;
     private final TrackingSettings settings;
-    private final TrackingObjectExtractor extractor;
+    private TrackingObjectExtractor extractor; // made on first use, after the plugin checks
     private final TrackingImageSource imageSource;
     private final TrackingPlugin plugin;
 
@@ -63,14 +63,21 @@ final class TrackingRun {
             throw JilastikException.processing(name + " tracks without the object-count classifier (withClassifierPrior"
                     + " is off), which ilastik's tracking cannot do either; enable it in ilastik and save the project");
         }
-        ObjectClassifier count = classifier(project, "CountClassification", "object-count", name);
-        ObjectClassifier division = settings.parameters().withDivisions()
-                ? classifier(project, "DivisionDetection", "division", name) : null;
-        this.extractor = new TrackingObjectExtractor(settings, count, division);
         if (project.workflow() == WorkflowKind.TRACKING_PREDICTION && settings.threshold() == null) {
             throw JilastikException.processing(name + " stores no threshold settings (group ThresholdTwoLevels); open "
                     + "it in ilastik, set the thresholds and save the project");
         }
+    }
+
+    private TrackingObjectExtractor extractor() {
+        if (extractor == null) {
+            String name = project.path().getFileName().toString();
+            ObjectClassifier count = classifier(project, "CountClassification", "object-count", name);
+            ObjectClassifier division = settings.parameters().withDivisions()
+                    ? classifier(project, "DivisionDetection", "division", name) : null;
+            extractor = new TrackingObjectExtractor(settings, count, division);
+        }
+        return extractor;
     }
 
     private static TrackingPlugin pluginOf(String name) {
@@ -122,6 +129,7 @@ final class TrackingRun {
             if (plugin != null) {
                 TrackingPluginExporter.check(plugin, (int) rs[4]); // refuse before the long computation
             }
+            TrackingObjectExtractor extractor = extractor();
             Frames frames = frames(rawView, segView);
             TrackingResult result = tracker.track(frames.labels(), frames.objects(), settings.parameters());
             TrackingLaneExport export = new TrackingLaneExport(request, project, cwd, raw, rawImage, rawView,
@@ -136,6 +144,7 @@ final class TrackingRun {
     }
 
     private Frames frames(ImageSource rawView, ImageSource segView) {
+        TrackingObjectExtractor extractor = extractor();
         long[] rs = rawView.shape();
         int frames = (int) rs[0];
         int[] shape = {(int) rs[1], (int) rs[2], (int) rs[3]};
