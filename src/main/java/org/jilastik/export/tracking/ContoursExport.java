@@ -1,6 +1,7 @@
 package org.jilastik.export.tracking;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +36,17 @@ public final class ContoursExport {
         FrameLabels labels = result.objectIdentities();
         int[] yx = planeShape(labels, "Contours");
         Map<Integer, TreeMap<Integer, List<MarchingSquares.Point>>> byLineage = new TreeMap<>();
+        List<Map<Integer, Integer>> lineages = new ArrayList<>();
         for (int t = 0; t < labels.frameCount(); t++) {
-            Map<Integer, Integer> lineage = new HashMap<>();
-            for (TrackingResult.Node n : result.nodes()) {
-                if (n.frame() == t && n.lineageId() >= 0) {
-                    lineage.put(n.labelImageId(), n.lineageId());
-                }
+            lineages.add(new HashMap<>());
+        }
+        for (TrackingResult.Node n : result.nodes()) {
+            if (n.lineageId() >= 0) {
+                lineages.get(n.frame()).put(n.labelImageId(), n.lineageId());
             }
+        }
+        for (int t = 0; t < labels.frameCount(); t++) {
+            Map<Integer, Integer> lineage = lineages.get(t);
             for (var c : ObjectMasks.contours(labels.frame(t), yx[0], yx[1]).entrySet()) {
                 Integer lin = lineage.get(c.getKey());
                 if (lin != null && !c.getValue().isEmpty()) {
