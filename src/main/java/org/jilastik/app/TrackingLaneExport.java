@@ -102,7 +102,8 @@ final class TrackingLaneExport {
                 raw.input().datasetDir().toAbsolutePath().toString(), plugin.displayName(), workingDir);
         TrackingPluginExporter.Context context = new TrackingPluginExporter.Context(
                 () -> TrackedFeatures.of(settings.featuresVigra(), relabelledFeatures(result, original)),
-                (int) rawView.shape()[4], request.export().bigDataViewerXmlFile());
+                (int) rawView.shape()[4], request.export().bigDataViewerXmlFile(),
+                t -> rawView.read(TrackingRun.frameBox(rawView.shape(), t, 0, (int) rawView.shape()[4])).toFloats());
         return TrackingPluginExporter.export(plugin, base, result, context);
     }
 

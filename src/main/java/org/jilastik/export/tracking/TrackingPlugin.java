@@ -16,7 +16,7 @@ public enum TrackingPlugin {
     /** {@code <name>.outline}. */
     CONTOURS("Contours", List.of(".outline"), false),
     /** Contours plus a head position from raw channel 2 (needs at least 3 raw channels). */
-    CONTOURS_WITH_HEAD("Contours-With-Head", List.of(".outline"), false),
+    CONTOURS_WITH_HEAD("Contours-With-Head", List.of(".contours"), false),
     /** {@code <name>.summary} and {@code <name>.blobs}. */
     MULTI_WORM_TRACKER("Multi-Worm-Tracker", List.of(".summary", ".blobs"), false),
     /** MaMuT XML for Fiji (needs {@code --big_data_viewer_xml_file}). */

@@ -2,6 +2,7 @@ package org.jilastik.export.tracking;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jilastik.error.JilastikException;
 import org.jilastik.workflow.tracking.TrackingResult;
@@ -20,8 +21,10 @@ public final class TrackingPluginExporter {
      * @param features    the per-frame features of the merger-relabelled objects, computed on first use
      * @param rawChannels channels of the raw data (Contours-With-Head needs at least 3)
      * @param bdvXml      {@code --big_data_viewer_xml_file}, or null
+     * @param raw         frame t → raw intensities of a 2-D frame, flat {@code [y][x][c]} (Contours-With-Head)
      */
-    public record Context(Supplier<TrackedFeatures> features, int rawChannels, String bdvXml) {
+    public record Context(Supplier<TrackedFeatures> features, int rawChannels, String bdvXml,
+            IntFunction<float[]> raw) {
     }
 
     /**
@@ -31,12 +34,13 @@ public final class TrackingPluginExporter {
      */
     public static void check(TrackingPlugin plugin, int rawChannels) {
         switch (plugin) {
-            case CONTOURS_WITH_HEAD -> throw JilastikException.processing(rawChannels < 3
-                    ? "--export_plugin=Contours-With-Head reads a head probability from channel 2 of the raw data, "
-                    + "which has only " + rawChannels + " channel(s); give raw data with at least 3 channels or "
-                    + "choose --export_plugin=Contours"
-                    : "--export_plugin=Contours-With-Head is not supported yet in jilastik; choose "
-                    + "--export_plugin=Contours");
+            case CONTOURS_WITH_HEAD -> {
+                if (rawChannels < 3) {
+                    throw JilastikException.processing("--export_plugin=Contours-With-Head reads a head probability "
+                            + "from channel 2 of the raw data, which has only " + rawChannels + " channel(s); give "
+                            + "raw data with at least 3 channels or choose --export_plugin=Contours");
+                }
+            }
             case FIJI_MAMUT -> throw JilastikException.processing("--export_plugin=Fiji-MaMuT is not supported: "
                     + "ilastik provides it only with the separate mamutexport package, whose MaMuT XML jilastik "
                     + "does not reproduce; choose --export_plugin=CSV-Table or CellTrackingChallenge");
@@ -64,7 +68,9 @@ public final class TrackingPluginExporter {
             case CONTOURS -> List.of(ContoursExport.write(suffixed(base, ".outline"), result));
             case MULTI_WORM_TRACKER -> MultiWormTrackerExport.write(base, result, context.features().get()
                     .frames());
-            case CONTOURS_WITH_HEAD, FIJI_MAMUT, JSON, H5_EVENT_SEQUENCE ->
+            case CONTOURS_WITH_HEAD -> List.of(ContoursWithHeadExport.write(suffixed(base, ".contours"), result,
+                    context.raw(), context.rawChannels()));
+            case FIJI_MAMUT, JSON, H5_EVENT_SEQUENCE ->
                     throw new IllegalStateException("refused by check: " + plugin);
         };
     }
