@@ -32,8 +32,6 @@ public final class FeatureGate {
         later("export_object_prediction_img", "--export_object_prediction_img");
         later("export_object_probability_img", "--export_object_probability_img");
         later("export_pixel_probability_img", "--export_pixel_probability_img");
-        later("export_plugin", "--export_plugin");
-        later("big_data_viewer_xml_file", "--big_data_viewer_xml_file");
         later("connection_string", "--connection_string (neural network workflows)");
         later("tiktorch_executable", "--tiktorch_executable (neural network workflows)");
         later("nn_device", "--nn_device (neural network workflows)");

@@ -37,6 +37,16 @@ public final class Runner {
             }
             return ObjectClassificationRunner.run(request, project);
         }
+        if (isTracking(project.workflow())) {
+            if (request.distributed().distributed()) {
+                throw JilastikException.usage("--distributed applies to pixel-wise workflows (Pixel Classification, "
+                        + "Autocontext) only; run tracking without it");
+            }
+            if (request.gave("table_only")) {
+                throw JilastikException.usage("--table_only applies to object classification projects only");
+            }
+            return TrackingRunner.run(request, project, Trackers.defaultTracker());
+        }
         if (request.gave("table_only")) {
             throw JilastikException.usage("--table_only applies to object classification projects only");
         }
@@ -72,6 +82,13 @@ public final class Runner {
             return JilastikException.PROCESSING;
         }
         return 0;
+    }
+
+    private static boolean isTracking(WorkflowKind kind) {
+        return switch (kind) {
+            case TRACKING_BINARY, TRACKING_PREDICTION, STRUCTURED_TRACKING_BINARY -> true;
+            default -> false;
+        };
     }
 
     private static boolean isObjectClassification(WorkflowKind kind) {

@@ -51,7 +51,7 @@ public final class ObjectSettingsReader {
         }
     }
 
-    private static List<ObjectSettings.ObjectFeatureSpec> features(Group g) {
+    static List<ObjectSettings.ObjectFeatureSpec> features(Group g) {
         List<ObjectSettings.ObjectFeatureSpec> out = new ArrayList<>();
         if (g == null) {
             return out;
@@ -90,7 +90,7 @@ public final class ObjectSettingsReader {
         return out;
     }
 
-    private static ObjectSettings.ThresholdSettings threshold(Group g) {
+    static ObjectSettings.ThresholdSettings threshold(Group g) {
         if (g == null) {
             return null;
         }

@@ -1,0 +1,227 @@
+package org.jilastik.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jilastik.io.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command of the tracking-2dt reference case (README "Commands"; BASE written out), run through the jar, and
+ * every file it writes compared with ilastik's: the three label images exactly (values and metadata), the CSV-Table
+ * by column name as text, CellTrackingChallenge, Contours and Multi-Worm-Tracker byte for byte (masks by value),
+ * JSON as parsed values and H5-Event-Sequence dataset by dataset; the refusals (Contours-With-Head on 1-channel raw
+ * data, Fiji-MaMuT) exit 1 with one sentence; the default output names. Passes once the conservation-tracking solver
+ * and the 2-D skeleton features are in the build.
+ */
+class TrackingIT {
+    private static final String CASE = "tracking-2dt";
+    private static final Path REF = CaseReadme.CASES.resolve(CASE).resolve("out");
+    private static final List<String> BASE = List.of("--headless", "--project=trk2d_tracking.ilp",
+            "--raw_data=trk2d_raw.h5/data", "--segmentation_image=trk2d_seg.h5/data");
+
+    private static List<String> args(String... more) {
+        List<String> a = new ArrayList<>(BASE);
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static Jilastik.Result ok(Path work, List<String> args) {
+        Jilastik.Result r = Jilastik.run(work, Map.of(), args);
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        return r;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Tracking-Result", "Merger-Result", "Object-Identities"})
+    void labelImagesEqualIlastiks(String source, @TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, args("--export_source=" + source, "--output_format=hdf5",
+                "--output_filename_format=out/{nickname}_{result_type}.h5"));
+        String name = "trk2d_raw-data_" + source + ".h5";
+        assertThat(Workspace.filesUnder(work.resolve("out"))).containsExactly(name);
+        ExportedFile ours = ExportedFile.read(work.resolve("out").resolve(name), "exported_data");
+        ExportedFile theirs = ExportedFile.read(REF.resolve(name), "exported_data");
+        Tolerance.sameMetadata(ours, theirs);
+        Tolerance.identical(ours, theirs);
+    }
+
+    @Test
+    void csvTableEqualsIlastiksByColumnName(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, plugin("CSV-Table"));
+        String name = "trk2d_raw-data_CSV-Table.csv";
+        assertThat(Workspace.filesUnder(work.resolve("out"))).containsExactly(name);
+        Map<String, List<String>> ours = columns(work.resolve("out").resolve(name));
+        Map<String, List<String>> theirs = columns(REF.resolve(name));
+        assertThat(ours.keySet()).isEqualTo(theirs.keySet());
+        for (String c : theirs.keySet()) {
+            assertThat(ours.get(c)).as(c).containsExactlyElementsOf(theirs.get(c));
+        }
+    }
+
+    @Test
+    void cellTrackingChallengeEqualsIlastiks(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, plugin("CellTrackingChallenge"));
+        String d = "trk2d_raw-data_CellTrackingChallenge";
+        assertThat(Workspace.filesUnder(work.resolve("out"))).isEqualTo(Workspace.filesUnder(REF).stream()
+                .filter(f -> f.startsWith(d + "/")).toList());
+        assertThat(Files.readString(work.resolve("out").resolve(d).resolve("res_track.txt")))
+                .isEqualTo(Files.readString(REF.resolve(d).resolve("res_track.txt")));
+        for (int t = 0; t < 8; t++) {
+            String mask = String.format("mask%03d.tif", t);
+            Tolerance.identical(ExportedFile.read(work.resolve("out").resolve(d).resolve(mask), null),
+                    ExportedFile.read(REF.resolve(d).resolve(mask), null));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Contours", "Multi-Worm-Tracker"})
+    void textPluginsEqualIlastiksByteForByte(String plugin, @TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, plugin(plugin));
+        List<String> expected = Workspace.filesUnder(REF).stream()
+                .filter(f -> f.startsWith("trk2d_raw-data_" + plugin + ".")).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(Workspace.filesUnder(work.resolve("out"))).isEqualTo(expected);
+        for (String f : expected) {
+            assertThat(Files.readString(work.resolve("out").resolve(f))).as(f).isEqualTo(Files.readString(REF
+                    .resolve(f)));
+        }
+    }
+
+    @Test
+    void jsonEqualsIlastiksAsParsedValues(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, plugin("JSON"));
+        for (String f : List.of("trk2d_raw-data_JSON_graph.json", "trk2d_raw-data_JSON_result.json")) {
+            Object ours = Json.parse(Files.readString(work.resolve("out").resolve(f)));
+            Object theirs = Json.parse(Files.readString(REF.resolve(f)));
+            assertSameJson(f, ours, theirs);
+        }
+    }
+
+    @Test
+    void h5EventSequenceEqualsIlastiksDatasetByDataset(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, plugin("H5-Event-Sequence"));
+        String d = "trk2d_raw-data_H5-Event-Sequence";
+        List<String> expected = Workspace.filesUnder(REF).stream().filter(f -> f.startsWith(d + "/")).toList();
+        assertThat(Workspace.filesUnder(work.resolve("out"))).isEqualTo(expected);
+        for (String f : expected) {
+            assertThat(datasets(work.resolve("out").resolve(f))).as(f).isEqualTo(datasets(REF.resolve(f)));
+        }
+    }
+
+    @Test
+    void contoursWithHeadOnOneChannelIsOneSentenceAndExitOne(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        Jilastik.Result r = Jilastik.run(work, Map.of(), plugin("Contours-With-Head"));
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stderr()).as(r.describe()).hasSize(1);
+        assertThat(r.stderr().getFirst()).contains("Contours-With-Head").contains("3 channels");
+        assertThat(Workspace.filesUnder(work.resolve("out"))).isEmpty();
+    }
+
+    @Test
+    void fijiMamutIsRefusedWithOneSentenceAndExitOne(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        List<String> a = plugin("Fiji-MaMuT");
+        a.add("--big_data_viewer_xml_file=X.xml");
+        Jilastik.Result r = Jilastik.run(work, Map.of(), a);
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stderr()).as(r.describe()).hasSize(1);
+        assertThat(r.stderr().getFirst()).contains("Fiji-MaMuT");
+        assertThat(Workspace.filesUnder(work.resolve("out"))).isEmpty();
+    }
+
+    @Test
+    void defaultNamesAreIlastiks(@TempDir Path dir) throws IOException {
+        Path work = Workspace.of(CASE, dir);
+        ok(work, args("--export_source=Tracking-Result"));
+        assertThat(work.resolve("trk2d_raw-data_Tracking-Result.h5")).isRegularFile();
+        Tolerance.identical(ExportedFile.read(work.resolve("trk2d_raw-data_Tracking-Result.h5"), "exported_data"),
+                ExportedFile.read(REF.resolve("trk2d_raw-data_Tracking-Result.h5"), "exported_data"));
+        ok(work, args("--export_source=Plugin", "--export_plugin=CSV-Table"));
+        assertThat(columns(work.resolve("trk2d_raw-data_CSV-Table.csv")))
+                .isEqualTo(columns(REF.resolve("trk2d_raw-data_CSV-Table.csv")));
+    }
+
+    private static List<String> plugin(String name) {
+        return args("--export_source=Plugin", "--export_plugin=" + name,
+                "--output_filename_format=out/{nickname}_{result_type}");
+    }
+
+    private static Map<String, List<String>> columns(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        String[] header = lines.getFirst().split(",");
+        Map<String, List<String>> out = new HashMap<>();
+        for (String h : header) {
+            out.put(h, new ArrayList<>());
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            for (int i = 0; i < header.length; i++) {
+                out.get(header[i]).add(c[i]);
+            }
+        }
+        return out;
+    }
+
+    // numbers within 1e-9 relative (JSON text of floats may differ in the last digit), everything else equal
+    private static void assertSameJson(String at, Object ours, Object theirs) {
+        if (theirs instanceof Number b && ours instanceof Number a) {
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            assertThat(Math.abs(x - y)).as(at).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(y)));
+        } else if (theirs instanceof Map<?, ?> mb && ours instanceof Map<?, ?> ma) {
+            assertThat(ma.keySet()).as(at).isEqualTo(mb.keySet());
+            for (Object k : mb.keySet()) {
+                assertSameJson(at + "/" + k, ma.get(k), mb.get(k));
+            }
+        } else if (theirs instanceof List<?> lb && ours instanceof List<?> la) {
+            assertThat(la).as(at).hasSameSizeAs(lb);
+            for (int i = 0; i < lb.size(); i++) {
+                assertSameJson(at + "[" + i + "]", la.get(i), lb.get(i));
+            }
+        } else {
+            assertThat(ours).as(at).isEqualTo(theirs);
+        }
+    }
+
+    // every dataset of an HDF5 file, by path, as a printable value
+    private static Map<String, String> datasets(Path file) {
+        Map<String, String> out = new HashMap<>();
+        try (HdfFile h = new HdfFile(file)) {
+            collect(h, "", out);
+        }
+        return out;
+    }
+
+    private static void collect(Group g, String prefix, Map<String, String> out) {
+        for (Map.Entry<String, Node> e : g.getChildren().entrySet()) {
+            String path = prefix + "/" + e.getKey();
+            if (e.getValue() instanceof Group sub) {
+                collect(sub, path, out);
+            } else if (e.getValue() instanceof Dataset d) {
+                out.put(path, Arrays.toString(d.getDimensions()) + " " + d.getJavaType().getSimpleName() + " "
+                        + (d.isEmpty() ? "empty" : Arrays.deepToString(new Object[] {d.getData()})));
+            }
+        }
+    }
+}
