@@ -130,10 +130,15 @@ public record VariableImportance(List<String> featureNames, double[][] values) {
      * @throws JilastikException (processing) when the directory does not exist or cannot be written
      */
     public Path writeInto(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
+        return writeInto(directory, FILE_NAME);
+    }
+
+    /** Like {@link #writeInto(Path)} with another file name (later Autocontext stages). */
+    public Path writeInto(Path directory, String fileName) {
+        Path file = directory.resolve(fileName);
         if (!Files.isDirectory(directory)) {
             throw JilastikException.processing("--variable-importance-path " + directory + " is not a directory; "
-                    + "give an existing directory (the table is written to " + FILE_NAME + " inside it)");
+                    + "give an existing directory (the table is written to " + fileName + " inside it)");
         }
         try {
             Files.writeString(file, table(), StandardCharsets.UTF_8);
