@@ -58,12 +58,12 @@ public record NewProject(String ilastikVersion, List<NewLane> lanes, FeatureSele
         out.writeString("Prediction Export/OutputFilenameFormat", "{dataset_dir}/{nickname}_{result_type}");
         out.writeString("Prediction Export/OutputFormat", "hdf5");
         out.writeString("Prediction Export/OutputInternalPath", "exported_data");
-        out.writeString("Prediction Export/StorageVersion", "0.1");
+        out.writeUtf8String("Prediction Export/StorageVersion", "0.1");
     }
 
     private void writeInputData(Hdf5Editor out) {
         out.writeStrings("Input Data/Role Names", List.of("Raw Data", "Prediction Mask"));
-        out.writeString("Input Data/StorageVersion", "0.2");
+        out.writeUtf8String("Input Data/StorageVersion", "0.2");
         out.createGroup("Input Data/local_data");
         out.createGroup("Input Data/infos");
         for (int i = 0; i < lanes.size(); i++) {
@@ -103,7 +103,7 @@ public record NewProject(String ilastikVersion, List<NewLane> lanes, FeatureSele
         out.writeStrings(g + "/FeatureIds", features.featureIds());
         out.writeNumeric(g + "/Scales", DType.FLOAT64, new long[] {cols}, features.scales().clone(), 0);
         out.writeBools(g + "/SelectionMatrix", new long[] {rows, cols}, matrix);
-        out.writeString(g + "/StorageVersion", "0.1");
+        out.writeUtf8String(g + "/StorageVersion", "0.1");
     }
 
     private void writeClassification(Hdf5Editor out) {
@@ -130,7 +130,7 @@ public record NewProject(String ilastikVersion, List<NewLane> lanes, FeatureSele
         if (forests != null) {
             StoredGroupWriter.write(out, g + "/" + ProjectWriter.CLASSIFIER_FORESTS, forests);
         }
-        out.writeString(g + "/StorageVersion", "0.1");
+        out.writeUtf8String(g + "/StorageVersion", "0.1");
     }
 
     private static void writeColors(Hdf5Editor out, String path, List<int[]> colors) {

@@ -112,18 +112,23 @@ public final class Hdf5Editor implements AutoCloseable {
 
     /** A scalar variable-length ASCII string dataset (h5py's {@code bytes} value). */
     public void writeString(String path, String value) {
-        writeStrings(path, new String[] {value}, true);
+        writeStrings(path, new String[] {value}, true, false);
+    }
+
+    /** A scalar variable-length UTF-8 string dataset (h5py's {@code str} value). */
+    public void writeUtf8String(String path, String value) {
+        writeStrings(path, new String[] {value}, true, true);
     }
 
     /** A 1-D variable-length ASCII string dataset (h5py's array of {@code bytes}). */
     public void writeStrings(String path, List<String> values) {
-        writeStrings(path, values.toArray(String[]::new), false);
+        writeStrings(path, values.toArray(String[]::new), false, false);
     }
 
-    private void writeStrings(String path, String[] values, boolean scalar) {
+    private void writeStrings(String path, String[] values, boolean scalar, boolean utf8) {
         replace(path);
         run(() -> {
-            long type = Hdf5NativeWriter.variableStringType(false);
+            long type = Hdf5NativeWriter.variableStringType(utf8);
             long space = scalar ? check(H5Screate(H5S_SCALAR), "H5Screate")
                     : check(H5Screate_simple(1, new long[] {values.length}, (long[]) null), "H5Screate_simple");
             BytePointer[] strings = new BytePointer[values.length];
