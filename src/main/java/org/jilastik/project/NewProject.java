@@ -122,7 +122,7 @@ public record NewProject(String ilastikVersion, List<NewLane> lanes, FeatureSele
                 LabelBlock block = blocks.get(b);
                 String path = set + "/block%04d".formatted(b);
                 out.writeNumeric(path, DType.UINT8, block.box().shape(), block.data(), 0);
-                out.setStringAttribute(path, "blockSlice", blockSlice(block));
+                out.setAsciiStringAttribute(path, "blockSlice", blockSlice(block));
                 out.setStringAttribute(path, "axistags", laneAxisTags(block));
             }
         }

@@ -203,6 +203,11 @@ public final class Hdf5Editor implements AutoCloseable {
         onObject(path, id -> Hdf5NativeWriter.writeStringAttribute(id, name, new String[] {value}, true, true));
     }
 
+    /** A scalar variable-length ASCII string attribute (h5py's {@code bytes}) on the object at {@code path}. */
+    public void setAsciiStringAttribute(String path, String name, String value) {
+        onObject(path, id -> Hdf5NativeWriter.writeStringAttribute(id, name, new String[] {value}, false, true));
+    }
+
     /** A 1-D numeric attribute on the object at {@code path}. */
     public void setNumericAttribute(String path, String name, DType dtype, Object values) {
         onObject(path, id -> Hdf5NativeWriter.writeNumericAttribute(id, name, dtype, values));
