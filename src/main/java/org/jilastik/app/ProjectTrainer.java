@@ -191,7 +191,8 @@ public final class ProjectTrainer {
                 : FeatureSpec.parse(request.features(), !anyZ);
         int trees = request.treeCount() == null ? ForestTrainer.DEFAULT_TREES : request.treeCount();
         return new NewProject(NewProject.ILASTIK_VERSION, lanes, features, classes, labels, null,
-                ClassifierFactoryPickle.of(trees, forests, request.labelProportion(), request.variableImportancePath()));
+                ClassifierFactoryPickle.of(trees, forests, request.labelProportion(),
+                        request.variableImportancePath()));
     }
 
     private static ImageSource withAxes(ImageSource source, String inputAxes, String name) {

@@ -157,7 +157,8 @@ final class StageTraining {
                 + " of " + project.path() + " has no raw data; add its image in ilastik"));
         Path projectDir = project.path().toAbsolutePath().getParent();
         String argument = switch (info.kind()) {
-            case PROJECT_INTERNAL -> project.path().toAbsolutePath() + "/" + info.internalPath().replaceFirst("^/+", "");
+            case PROJECT_INTERNAL -> project.path().toAbsolutePath() + "/"
+                    + info.internalPath().replaceFirst("^/+", "");
             case FILESYSTEM, RELATIVE_FILESYSTEM -> info.filePath();
             default -> throw JilastikException.processing("the raw data of lane " + lane.groupName() + " is a "
                     + info.kind() + ", which jilastik cannot open for training; add the image as a file in ilastik");

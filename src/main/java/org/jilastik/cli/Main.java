@@ -16,7 +16,8 @@ import org.jilastik.project.ProjectReader;
 /**
  * Entry point of the {@code jilastik} command.
  *
- * <p>Order of work: {@code inspect} and {@code train} are delegated; {@code --version} and {@code --help} are answered; otherwise
+ * <p>Order of work: {@code inspect} and {@code train} are delegated; {@code --version} and {@code --help} are
+ * answered; otherwise
  * every argument and the environment are parsed and validated, the project file's existence is checked, the
  * project is read, the request is checked against its workflow, and {@link Runner} runs it. Every failure ends
  * in one line on stderr ({@code jilastik: ...}) and exit code 2 (usage) or 1 (processing); {@code --debug} adds

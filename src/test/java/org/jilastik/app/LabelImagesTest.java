@@ -12,7 +12,7 @@ import org.jilastik.error.JilastikException;
 import org.jilastik.project.LabelBlock;
 import org.junit.jupiter.api.Test;
 
-/** Label images become ilastik's label blocks: per 256-pixel cell, cropped to the labelled area, empty cells dropped. */
+/** Label images become ilastik's label blocks: per 256-pixel cell, cropped to the labelled area, empty cells gone. */
 class LabelImagesTest {
     @Test
     void cellsCroppedToTheirLabels() {

@@ -43,7 +43,8 @@ class RunRequestTest {
         FeatureGate.refuseUnsupported(request(List.of("project", "output_format", "headless"), tif,
                 DistributedOptions.NONE));
         assertThat(FeatureGate.refusedFlags()).contains("generate_random_labels")
-                .doesNotContain("retrain", "tree_count", "label_proportion", "variable_importance_path", "csv_export_file", "distributed", "distributed_block_roi", "project", "export_source",
+                .doesNotContain("retrain", "tree_count", "label_proportion", "variable_importance_path")
+                .doesNotContain("csv_export_file", "distributed", "distributed_block_roi", "project", "export_source",
                         "cutout_subregion", "quiet", "debug");
     }
 
