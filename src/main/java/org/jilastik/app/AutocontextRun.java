@@ -37,6 +37,16 @@ final class AutocontextRun implements LanePipeline.Factory {
         this.stages = List.copyOf(trained);
     }
 
+    /** With stages trained (or loaded) by {@link Retraining}, one per stage of the project. */
+    AutocontextRun(Project project, List<TrainedStage> trained) {
+        if (trained.size() != project.stages()) {
+            throw JilastikException.processing(project.path() + " is a " + project.stages() + "-stage Autocontext "
+                    + "project but holds " + trained.size() + " stages; open it in ilastik, add the missing stages "
+                    + "and save the project");
+        }
+        this.stages = List.copyOf(trained);
+    }
+
     @Override
     public LanePipeline plan(Axes axes, long[] shape, DType rawDtype, String sourceName) {
         AutocontextPipeline pipeline = AutocontextPipeline.of(stages, axes, shape, rawDtype);

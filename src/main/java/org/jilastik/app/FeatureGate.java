@@ -17,10 +17,6 @@ public final class FeatureGate {
 
     static {
         later("new_project", "--new_project (creating projects)");
-        later("retrain", "--retrain (training)");
-        later("tree_count", "--tree-count (training)");
-        later("label_proportion", "--label-proportion (training)");
-        later("variable_importance_path", "--variable-importance-path (training)");
         later("print_labels_by_slice", "--print-labels-by-slice");
         later("label_search_value", "--label-search-value");
         later("generate_random_labels", "--generate-random-labels (training)");

@@ -28,6 +28,11 @@ final class PixelClassificationRun implements LanePipeline.Factory {
         this.stage = TrainedStage.of(project.pixelStages().getFirst());
     }
 
+    /** With a stage trained by this run ({@link Retraining}). */
+    PixelClassificationRun(TrainedStage stage) {
+        this.stage = stage;
+    }
+
     @Override
     public LanePipeline plan(Axes axes, long[] shape, DType rawDtype, String sourceName) {
         PixelPipeline pipeline = new PixelPipeline(stage, FeaturePlan.of(stage.features(), axes, shape));

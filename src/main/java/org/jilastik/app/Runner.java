@@ -50,9 +50,23 @@ public final class Runner {
         if (request.gave("table_only")) {
             throw JilastikException.usage("--table_only applies to object classification projects only");
         }
+        List<org.jilastik.workflow.pixel.TrainedStage> trained = switch (project.workflow()) {
+            case PIXEL_CLASSIFICATION, AUTOCONTEXT -> project.pixelStages().isEmpty() ? null
+                    : Retraining.prepare(request, project, System.err);
+            default -> {
+                if (request.workflowOptions().retrain() || request.workflowOptions().treeCount() != null
+                        || request.workflowOptions().labelProportion() != null) {
+                    throw JilastikException.usage("training (--retrain, --tree-count, --label-proportion) is "
+                            + "supported for Pixel Classification and Autocontext projects only in jilastik "
+                            + JilastikVersion.get());
+                }
+                yield null;
+            }
+        };
         LanePipeline.Factory workflow = switch (project.workflow()) {
-            case PIXEL_CLASSIFICATION -> new PixelClassificationRun(project);
-            case AUTOCONTEXT -> new AutocontextRun(project);
+            case PIXEL_CLASSIFICATION -> trained == null ? new PixelClassificationRun(project)
+                    : new PixelClassificationRun(trained.getFirst());
+            case AUTOCONTEXT -> trained == null ? new AutocontextRun(project) : new AutocontextRun(project, trained);
             case COUNTING -> new CountingRun(project, request);
             default -> throw JilastikException.usage("running " + project.workflow().displayName()
                     + " is not supported yet in jilastik " + JilastikVersion.get() + "; `jilastik inspect "

@@ -21,6 +21,8 @@ public final class HelpPrinter {
         out.println();
         out.println("Usage: jilastik [--headless] --project=P.ilp [OPTIONS] [--raw_data] IMAGE...");
         out.println("       jilastik inspect P.ilp [--json]");
+        out.println("       jilastik train --project=P.ilp --raw_data IMAGE... --labels LABELS... [--features=SPEC]"
+                + " [--tree-count=N]");
         out.println("       jilastik --help [--project=P.ilp]");
         out.println("       jilastik --version");
         out.println();

@@ -17,7 +17,8 @@ import org.jilastik.project.ProjectReader;
 /**
  * Entry point of the {@code jilastik} command.
  *
- * <p>Order of work: {@code inspect} is delegated; {@code --version} and {@code --help} are answered; otherwise
+ * <p>Order of work: {@code inspect} and {@code train} are delegated; {@code --version} and {@code --help} are
+ * answered; otherwise
  * every argument and the environment are parsed and validated, the project file's existence is checked, the
  * project is read, the request is checked against its workflow, and {@link Runner} runs it. Every failure ends
  * in one line on stderr ({@code jilastik: ...}) and exit code 2 (usage) or 1 (processing); {@code --debug} adds
@@ -60,6 +61,9 @@ public final class Main {
         try {
             if (args.length > 0 && args[0].equals("inspect")) {
                 return InspectCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+            if (args.length > 0 && args[0].equals("train")) {
+                return TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
             }
             if (args.length == 1 && args[0].endsWith(".ilp")) {
                 // ilastik's startup script turns a lone project argument into --project (double-click support)

@@ -42,7 +42,8 @@ class RunRequestTest {
         ExportOptions tif = new ExportOptions(null, "tif", null, null, null, null, null, null, null, false, null, null);
         FeatureGate.refuseUnsupported(request(List.of("project", "output_format", "headless"), tif,
                 DistributedOptions.NONE));
-        assertThat(FeatureGate.refusedFlags()).contains("retrain")
+        assertThat(FeatureGate.refusedFlags()).contains("generate_random_labels")
+                .doesNotContain("retrain", "tree_count", "label_proportion", "variable_importance_path")
                 .doesNotContain("csv_export_file", "distributed", "distributed_block_roi", "project", "export_source",
                         "cutout_subregion", "quiet", "debug");
     }

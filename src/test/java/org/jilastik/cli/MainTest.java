@@ -204,8 +204,8 @@ class MainTest {
     @Test
     void laterCapabilitiesAreRefusedNotIgnored() {
         String p = "--project=" + ilp;
-        assertOneLine(runPixel(p, "--retrain", "--readonly=false"), 2,
-                "--retrain (training) is not supported yet in jilastik");
+        assertOneLine(runPixel(p, "--generate-random-labels", "--readonly=false"), 2,
+                "--generate-random-labels (training) is not supported yet in jilastik");
         assertOneLine(runPixel(p, "--preconvert_stacks", "a.png"), 2, "--preconvert_stacks is not supported yet");
         assertOneLine(runPixel(p, "--output_format=dvid", "a.png"), 2,
                 "output format \"dvid\" writes to a DVID server");

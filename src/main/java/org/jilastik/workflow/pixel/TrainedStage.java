@@ -47,8 +47,7 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
         if (stored == null || stored.forests().isEmpty()) {
             throw JilastikException.processing("the project has no trained classifier in "
                     + (group == null ? "its PixelClassification group" : group.path())
-                    + "; train it in ilastik and save the project (training from the command line is not supported"
-                    + " yet)");
+                    + " and no labels to train one from; label and train it in ilastik, or with `jilastik train`");
         }
         if (!stored.type().usable()) {
             throw JilastikException.processing("the project's classifier in " + stored.groupPath() + " is a "
@@ -69,7 +68,35 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
         }
         VigraClassifier classifier = new VigraClassifier(stored.type(), forests, known,
                 stored.featureNames() == null ? List.of() : stored.featureNames(), null);
+        return of(stage, classifier);
+    }
+
+    /**
+     * A stage of a project with a classifier given from elsewhere (trained by jilastik); the probability channels
+     * follow the stage's label names (or the classifier's largest label when the project names none).
+     */
+    public static TrainedStage of(PixelStage stage, VigraClassifier classifier) {
+        ClassifierGroup group = stage.classifier();
+        List<String> names = group == null ? List.of() : group.classes().names();
         int channels = names.isEmpty() ? (int) classifier.maxLabel() : names.size();
         return new TrainedStage(stage.number(), stage.features(), ForestPredictor.compile(classifier, channels), names);
+    }
+
+    /**
+     * Whether {@link #of(PixelStage)} can load the stage's stored classifier without training: one is stored, of
+     * a usable type, and it knows no label beyond the project's label names (else ilastik discards it, spec §3.2).
+     */
+    public static boolean hasUsableClassifier(PixelStage stage) {
+        ClassifierGroup group = stage.classifier();
+        StoredClassifier stored = group == null ? null : group.classifier();
+        if (stored == null || stored.forests().isEmpty() || !stored.type().usable()) {
+            return false;
+        }
+        long[] known = stored.knownLabels();
+        int names = group.classes().count();
+        if (known == null || names == 0) {
+            return true;
+        }
+        return java.util.Arrays.stream(known).max().orElse(0) <= names;
     }
 }
