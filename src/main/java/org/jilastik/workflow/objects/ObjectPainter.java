@@ -71,6 +71,10 @@ public final class ObjectPainter {
                     : st != null ? st.ids().read(zyx0, zyx1) : null;
             int[] pred = f != null ? f.predicted() : st != null ? st.predicted() : null;
             float[] prob = f != null ? f.probabilities() : st != null ? st.probabilities() : null;
+            if (p == null && lab != null) {
+                i = paintLabels(source, lab, pred, prob, c0, nc, out.data(), i);
+                continue;
+            }
             int li = 0;
             for (int z = (int) box.start(1); z < box.stop(1); z++) {
                 for (int y = (int) box.start(2); y < box.stop(2); y++) {
@@ -95,5 +99,37 @@ public final class ObjectPainter {
             }
         }
         return out;
+    }
+
+    // One frame's box from its labels and per-object values, one tight loop per source; returns the next index.
+    private int paintLabels(ObjectExportSource source, int[] lab, int[] pred, float[] prob, int c0, int nc,
+            Object data, int i) {
+        switch (source) {
+            case OBJECT_IDENTITIES -> {
+                int[] d = (int[]) data;
+                for (int o : lab) {
+                    for (int c = 0; c < nc; c++) {
+                        d[i++] = o;
+                    }
+                }
+            }
+            case OBJECT_PREDICTIONS, BLOCKWISE_OBJECT_PREDICTIONS -> {
+                byte[] d = (byte[]) data;
+                for (int o : lab) {
+                    for (int c = 0; c < nc; c++) {
+                        d[i++] = (byte) pred[o];
+                    }
+                }
+            }
+            case OBJECT_PROBABILITIES, BLOCKWISE_OBJECT_PROBABILITIES -> {
+                float[] d = (float[]) data;
+                for (int o : lab) {
+                    System.arraycopy(prob, o * classes + c0, d, i, nc);
+                    i += nc;
+                }
+            }
+            default -> throw new IllegalArgumentException(source + " is not painted from objects");
+        }
+        return i;
     }
 }
