@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
@@ -31,6 +32,7 @@ import org.jilastik.project.Project;
 import org.jilastik.workflow.WorkflowKind;
 import org.jilastik.workflow.objects.BlockwiseLabelling;
 import org.jilastik.workflow.objects.BlockwiseObjects;
+import org.jilastik.workflow.objects.BlockwiseThresholding;
 import org.jilastik.workflow.objects.FrameAccess;
 import org.jilastik.workflow.objects.LabelStore;
 import org.jilastik.workflow.objects.ObjectFeatureComputer;
@@ -46,16 +48,16 @@ import org.jilastik.workflow.pixel.PixelPipeline;
 import org.jilastik.workflow.pixel.TrainedStage;
 import org.jilastik.features.FeaturePlan;
 import org.jilastik.workflow.objects.SegmentationValues;
-import org.jilastik.workflow.objects.Thresholding;
 
 /**
  * Runs one lane of an Object Classification project (spec object-classification): opens the raw data and the
  * segmentation role of the variant (binary image, label image, or prediction maps to threshold), labels, measures
  * and classifies the objects frame by frame, writes the object table and exports the chosen source. Labelling
- * and features run block by block (blocks sized from the memory budget); the label image is held in memory or,
- * when it would take more than a quarter of the budget, in a temporary file, and painted back block by block.
- * The threshold step of the prediction-map variant still works on the whole frame. The blockwise sources use the
- * project's block grid.
+ * and features run block by block (blocks sized from the memory budget); the label images (object labels, the
+ * threshold step's provisional labels, the blockwise sources' object ids) are held in memory or, when together
+ * they would take more than an eighth of the budget, in temporary files, and painted back tile by tile. The
+ * threshold step (prediction-map and pixel variants) runs block by block too, the pixel variant computing its
+ * probability maps block by block with the smoothing halo. The blockwise sources use the project's block grid.
  */
 final class ObjectClassificationRun {
     private static final Axes CANONICAL = Axes.of("tzyxc");
@@ -114,7 +116,7 @@ final class ObjectClassificationRun {
         }
         LaneInputs.OpenedRole raw = LaneInputs.open(request, project, 0, lane[0], cwd);
         LaneInputs.OpenedRole seg = null;
-        List<LabelStore> stores = new ArrayList<>();
+        List<AutoCloseable> stores = new ArrayList<>();
         ExecutorService pool = budget.threads() <= 0 ? null : Executors.newFixedThreadPool(budget.workers(),
                 r -> Thread.ofPlatform().daemon(true).name("jilastik-worker").unstarted(r));
         try (ImageSource rawImage = raw.image()) {
@@ -150,29 +152,38 @@ final class ObjectClassificationRun {
             ObjectExportSource source = ObjectExportSource.byName(request.export().exportSource(), project);
             List<FrameResult> frames = new ArrayList<>();
             List<BlockwiseLabelling.Values> segmentations = new ArrayList<>();
+            List<LabelStore> labelStores = new ArrayList<>();
             int[] shape = {(int) rs[1], (int) rs[2], (int) rs[3]};
             int channels = (int) rs[4];
-            // labels of all frames: in memory while they take at most an eighth of the budget (the rest is for the
-            // labelling blocks, the feature slabs, the export tiles and the writers), else in temporary files
-            long labelBytes = 4L * shape[0] * shape[1] * shape[2] * rs[0];
+            // label images of all frames (object labels; the threshold step's final mask, kept for the blockwise
+            // sources, and its two transient ones; the blockwise object ids): in memory while they take at most an
+            // eighth of the budget (the rest is for the blocks, the feature slabs, the export tiles and the
+            // writers), else in temporary files
+            boolean threshold = pixelVariant() || project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION;
+            long perFrame = 1 + (source.blockwise() ? 1 + (threshold ? 1 : 0) : 0);
+            long labelBytes = 4L * shape[0] * shape[1] * shape[2] * (rs[0] * perFrame + (threshold ? 2 : 0));
             boolean spill = labelBytes > budget.ramBytes() / 8 || "1".equals(System.getenv(SPILL_LABELS));
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             if (spill && !request.quiet()) {
                 log.println("jilastik: the object labels (" + (labelBytes >> 20) + " MiB) do not fit the memory "
                         + "budget; they are kept in temporary files in " + tmp);
             }
+            Supplier<LabelStore> newStore = () -> spill ? LabelStore.onDisk(shape, tmp) : LabelStore.inMemory(shape);
             long work = budget.ramBytes() / 4;
             int[] labelBlock = BlockwiseLabelling.blockFor(shape, work, ResourceBudget.maxTileEdge());
             int[] featureBlock = ObjectFeatureComputer.slabFor(shape, channels, work, ResourceBudget.maxTileEdge());
             for (int t = 0; t < rs[0]; t++) {
-                BlockwiseLabelling.Values values = segmentationOf(segView, ss, pixelFrames, t, shape);
+                BlockwiseLabelling.Values values = segmentationOf(segView, ss, pixelFrames, t, shape, work, newStore,
+                        stores, pool);
                 FrameAccess.RawReader rawFrame = rawReader(rawView, rs, t);
-                LabelStore store = spill ? LabelStore.onDisk(shape, tmp)
-                        : LabelStore.inMemory(shape);
+                LabelStore store = newStore.get();
                 stores.add(store);
+                labelStores.add(store);
                 frames.add(pipeline.runBlockwise(values, rawFrame, channels, store, labelBlock, featureBlock, pool));
                 if (source.blockwise()) {
                     segmentations.add(values);
+                } else if (values instanceof BlockwiseThresholding.Mask mask) {
+                    mask.close(); // the threshold step's labels are needed no more
                 }
             }
             List<Path> written = new ArrayList<>();
@@ -182,8 +193,8 @@ final class ObjectClassificationRun {
                 written.add(tablePath);
             }
             if (!request.export().tableOnly()) {
-                written.add(export(source, raw, rawImage, rawView, frames, stores, segmentations, pixelFrames, log,
-                        pool));
+                written.add(export(source, raw, rawImage, rawView, frames, labelStores, segmentations, pixelFrames,
+                        newStore, stores, log, pool));
             }
             return written;
         } finally {
@@ -193,29 +204,45 @@ final class ObjectClassificationRun {
             if (seg != null) {
                 seg.image().close();
             }
-            stores.forEach(LabelStore::close);
+            for (AutoCloseable c : stores) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // stores close without checked failures; a leftover temporary file is deleted at exit
+                }
+            }
         }
     }
 
-    // The frame's segmentation values box by box: thresholded prediction maps (computed for the whole frame) or
-    // the binary/label image read from its file on demand.
+    // The frame's segmentation values box by box: the threshold step's result (computed block by block into label
+    // stores; the mask is added to closeLater) or the binary/label image read from its file on demand.
     private BlockwiseLabelling.Values segmentationOf(ImageSource segView, long[] ss, PixelStageFrames pixelFrames,
-            int t, int[] shape) {
+            int t, int[] shape, long work, Supplier<LabelStore> newStore, List<AutoCloseable> closeLater,
+            ExecutorService pool) {
+        long maxEdge = ResourceBudget.maxTileEdge();
+        BlockwiseThresholding.Mask mask;
         if (pixelFrames != null) {
-            // the pixel stage's maps carry ilastik's drange (0, 1): no rescaling
-            int[] labels = Thresholding.apply(pixelFrames.frame(t, shape), pixelFrames.classes(), shape,
-                    settings.threshold(), null);
-            LabelStore held = LabelStore.wrap(labels, shape);
-            return held::read;
+            // the probabilities of each threshold block (with its smoothing halo) are computed as one pixel tile,
+            // no larger than the pixel stage's tiles; ilastik's drange for them is (0, 1): no rescaling
+            int[] block = BlockwiseThresholding.blockFor(shape, pixelFrames.classes(), pixelFrames.bytesPerPixel(),
+                    work, maxEdge);
+            int[] tile = pixelFrames.spatialTile();
+            for (int k = 0; k < 3; k++) {
+                block[k] = Math.max(1, Math.min(block[k], tile[k]));
+            }
+            PixelStageFrames pf = pixelFrames;
+            mask = BlockwiseThresholding.apply((start, stop) -> pf.region(t, start, stop, pool, budget.workers()),
+                    pf.classes(), shape, settings.threshold(), null, block, newStore);
+        } else if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION) {
+            int c = (int) ss[4];
+            int[] block = BlockwiseThresholding.blockFor(shape, c, 0, work, maxEdge);
+            mask = BlockwiseThresholding.apply((start, stop) -> segView.read(box(t, start, stop, 0, c)).toFloats(),
+                    c, shape, settings.threshold(), drange(segView), block, newStore);
+        } else {
+            return (start, stop) -> SegmentationValues.of(segView.read(box(t, start, stop, 0, 1)));
         }
-        if (project.workflow() == WorkflowKind.OBJECT_CLASSIFICATION_PREDICTION) {
-            Block maps = segView.read(frameBox(ss, t, 0, (int) ss[4]));
-            int[] labels = Thresholding.apply(maps.toFloats(), (int) ss[4], shape, settings.threshold(),
-                    drange(segView));
-            LabelStore held = LabelStore.wrap(labels, shape);
-            return held::read;
-        }
-        return (start, stop) -> SegmentationValues.of(segView.read(box(t, start, stop, 0, 1)));
+        closeLater.add(mask);
+        return mask;
     }
 
     private static FrameAccess.RawReader rawReader(ImageSource rawView, long[] rs, int t) {
@@ -230,10 +257,6 @@ final class ObjectClassificationRun {
     // ilastik rescales prediction maps only when their drange metadata is known; files read here carry none
     private static double[] drange(ImageSource maps) {
         return null;
-    }
-
-    private static Box frameBox(long[] shape, int t, int c0, int c1) {
-        return new Box(new long[] {t, 0, 0, 0, c0}, new long[] {t + 1, shape[1], shape[2], shape[3], c1});
     }
 
     private Path tablePath(LaneInputs.OpenedRole raw) {
@@ -277,8 +300,8 @@ final class ObjectClassificationRun {
 
     private Path export(ObjectExportSource source, LaneInputs.OpenedRole raw, ImageSource rawImage,
             ImageSource rawView, List<FrameResult> frames, List<LabelStore> stores,
-            List<BlockwiseLabelling.Values> segmentations, PixelStageFrames pixelFrames, PrintStream log,
-            ExecutorService pool) {
+            List<BlockwiseLabelling.Values> segmentations, PixelStageFrames pixelFrames,
+            Supplier<LabelStore> newStore, List<AutoCloseable> closeLater, PrintStream log, ExecutorService pool) {
         Axes pipelineAxes = PipelineAxisOrder.pixelClassification(rawImage.axes(), rawImage.shape());
         long[] rs = rawView.shape();
         int classes = pipeline.classifier().classCount();
@@ -290,13 +313,16 @@ final class ObjectClassificationRun {
             long[] h = settings.halo();
             int[] block = {(int) b[2], (int) b[1], (int) b[0]};
             int[] halo = {(int) h[2], (int) h[1], (int) h[0]};
-            List<BlockwiseObjects.Painted> painted = new ArrayList<>();
+            List<BlockwiseObjects.Stored> painted = new ArrayList<>();
             for (int t = 0; t < frames.size(); t++) {
                 FrameAccess frame = FrameAccess.of(segmentations.get(t), rawReader(rawView, rs, t), (int) rs[4],
                         new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
-                painted.add(BlockwiseObjects.paint(pipeline, frame, block, halo, pool));
+                LabelStore ids = newStore.get();
+                closeLater.add(ids);
+                painted.add(BlockwiseObjects.paintInto(pipeline, frame, block, halo, ids, pool));
             }
-            painter = ObjectPainter.blockwise(painted, classes, new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
+            painter = ObjectPainter.blockwiseStored(painted, classes,
+                    new int[] {(int) rs[1], (int) rs[2], (int) rs[3]});
         } else if (source == ObjectExportSource.PIXEL_PROBABILITIES) {
             painter = null;
         } else {
@@ -340,6 +366,6 @@ final class ObjectClassificationRun {
             }
             Block canonical = painter.paint(source, new Box(start, stop));
             return Transpose.to(canonical, pipelineAxes, null);
-        }, ExportRunner.DEFAULT_TILE_ELEMENTS, null);
+        }, Math.max(1 << 16, Math.min(ExportRunner.DEFAULT_TILE_ELEMENTS, budget.ramBytes() / 64)), null);
     }
 }

@@ -60,6 +60,15 @@ final class ProjectCopies {
      */
     static void objectVariant(Path ilp, Path out, String workflowName, long channel, Path donor, String... copied)
             throws IOException {
+        objectVariant(ilp, out, workflowName, java.util.Map.of("Channel", channel), donor, copied);
+    }
+
+    /**
+     * As {@link #objectVariant(Path, Path, String, long, Path, String...)} with the int64 scalars
+     * {@code thresholdInts} (e.g. {@code Channel}, {@code CurOperator}, {@code MinSize}) in {@code ThresholdTwoLevels}.
+     */
+    static void objectVariant(Path ilp, Path out, String workflowName, java.util.Map<String, Long> thresholdInts,
+            Path donor, String... copied) throws IOException {
         withoutGroup(ilp, out, "workflowName");
         long file = H5Fopen(out.toString(), H5F_ACC_RDWR, H5P_DEFAULT);
         if (file < 0) {
@@ -75,11 +84,13 @@ final class ProjectCopies {
             H5Dclose(ds);
             H5Tclose(type);
             long g = H5Gcreate2(file, "ThresholdTwoLevels", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-            long cd = H5Dcreate2(g, "Channel", H5T_STD_I64LE_g(), space, H5P_DEFAULT, H5P_DEFAULT,
-                    H5P_DEFAULT);
-            check(H5Dwrite(cd, H5T_NATIVE_INT64_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                    new LongPointer(new long[] {channel})), "Channel");
-            H5Dclose(cd);
+            for (java.util.Map.Entry<String, Long> e : thresholdInts.entrySet()) {
+                long cd = H5Dcreate2(g, e.getKey(), H5T_STD_I64LE_g(), space, H5P_DEFAULT, H5P_DEFAULT,
+                        H5P_DEFAULT);
+                check(H5Dwrite(cd, H5T_NATIVE_INT64_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                        new LongPointer(new long[] {e.getValue()})), e.getKey());
+                H5Dclose(cd);
+            }
             H5Gclose(g);
             H5Sclose(space);
             if (donor != null) {

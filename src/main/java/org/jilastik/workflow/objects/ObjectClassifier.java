@@ -114,6 +114,9 @@ public final class ObjectClassifier {
      */
     public float[] matrix(ObjectFeaturePlan plan, ObjectFeatures features) {
         int count = features.count();
+        if (count == 0) {
+            return new float[0]; // a region without objects (blockwise sources): some features are not computed
+        }
         int width = 0;
         for (String f : plan.classifierColumns()) {
             width += features.width(f);

@@ -36,6 +36,24 @@ public final class PixelStageFrames {
         this.tileShape = tileShape.clone();
     }
 
+    /** The tile extents {@code {z, y, x}} the pixel stage was sized to (1 for an axis the data lacks). */
+    public int[] spatialTile() {
+        Axes axes = pipeline.plan().axes();
+        int[] out = {1, 1, 1};
+        for (int k = 0; k < 3; k++) {
+            int i = axes.indexOf("zyx".charAt(k));
+            if (i >= 0) {
+                out[k] = (int) Math.min(Integer.MAX_VALUE, tileShape[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Working bytes per pixel of the pixel stage ({@link PixelPipeline#bytesPerPixel}). */
+    public long bytesPerPixel() {
+        return pipeline.bytesPerPixel();
+    }
+
     /** Probability channels (pixel classes). */
     public int classes() {
         return pipeline.channels(PixelExportSource.PROBABILITIES);
@@ -52,6 +70,36 @@ public final class PixelStageFrames {
         Box spatial = new Box(s, e);
         return pipeline.compute(PixelExportSource.PROBABILITIES, image.read(pipeline.plan().inputBox(spatial)),
                 spatial, null);
+    }
+
+    /**
+     * The probabilities of the box {@code start..stop} ({@code {z, y, x}}) of time frame {@code t}, flat
+     * {@code [z][y][x][class]}, computed as one tile with its feature halo (the same values as any tiling).
+     *
+     * @param pool    threads that share the tile's features and forest, or null for the calling thread; not the
+     *                pool the caller runs on
+     * @param workers the pool's thread count
+     */
+    public float[] region(int t, int[] start, int[] stop, java.util.concurrent.ExecutorService pool, int workers) {
+        Axes axes = pipeline.plan().axes();
+        long[] s = new long[axes.size()];
+        long[] e = new long[axes.size()];
+        for (int i = 0; i < axes.size(); i++) {
+            int k = "zyx".indexOf(axes.get(i));
+            if (k >= 0) {
+                s[i] = start[k];
+                e[i] = stop[k];
+            } else if (axes.get(i) == 't') {
+                s[i] = t;
+                e[i] = t + 1;
+            } else {
+                e[i] = image.shape()[i]; // c: the input's channels for the feature read
+            }
+        }
+        Box spatial = new Box(s, e);
+        Block p = pipeline.compute(PixelExportSource.PROBABILITIES, image.read(pipeline.plan().inputBox(spatial)),
+                spatial, null, pool, workers);
+        return (float[]) Transpose.to(p, CANONICAL, null).data();
     }
 
     /**

@@ -30,16 +30,7 @@ public final class Thresholding {
      * @throws JilastikException (processing) for a method jilastik does not implement or a channel out of range
      */
     public static int[] apply(float[] maps, int channels, int[] shape, ThresholdSettings s, double[] drange) {
-        if (s.method() != SIMPLE && s.method() != HYSTERESIS) {
-            throw JilastikException.processing("the project thresholds with the "
-                    + (s.method() == 2 ? "graph-cut" : "identity-preserving hysteresis") + " method, which "
-                    + "jilastik does not implement yet; choose the simple or hysteresis threshold in ilastik");
-        }
-        if (s.channel() >= channels || s.coreChannel() >= channels) {
-            throw JilastikException.processing("the project thresholds channel " + Math.max(s.channel(),
-                    s.coreChannel()) + " but the prediction maps have " + channels + " channels; give the "
-                    + "prediction maps the project was trained with");
-        }
+        check(channels, s);
         int n = shape[0] * shape[1] * shape[2];
         float[] main = smoothed(maps, channels, s.channel(), shape, s.sigma(), drange);
         if (s.method() == SIMPLE) {
@@ -60,6 +51,38 @@ public final class Thresholding {
             }
         }
         return hysteresis(core, fin, shape, (float) s.high(), (float) s.low(), s.minSize(), s.maxSize());
+    }
+
+    /**
+     * Refuses the methods jilastik does not implement and channels the maps do not have.
+     *
+     * @throws JilastikException (processing) for either
+     */
+    static void check(int channels, ThresholdSettings s) {
+        if (s.method() != SIMPLE && s.method() != HYSTERESIS) {
+            throw JilastikException.processing("the project thresholds with the "
+                    + (s.method() == 2 ? "graph-cut" : "identity-preserving hysteresis") + " method, which "
+                    + "jilastik does not implement yet; choose the simple or hysteresis threshold in ilastik");
+        }
+        if (s.channel() >= channels || s.coreChannel() >= channels) {
+            throw JilastikException.processing("the project thresholds channel " + Math.max(s.channel(),
+                    s.coreChannel()) + " but the prediction maps have " + channels + " channels; give the "
+                    + "prediction maps the project was trained with");
+        }
+    }
+
+    /**
+     * Whether the maps are smoothed: sigma {@code {x, y, z}} per axis, only non-singleton axes of {@code shape}
+     * ({@code {z, y, x}}) count, and any of their sigmas below 0.1 turns smoothing off.
+     */
+    static boolean smooths(int[] shape, double[] sigma) {
+        double[] s = {sigma[2], sigma[1], sigma[0]};
+        for (int k = 0; k < 3; k++) {
+            if (shape[k] > 1 && s[k] < 0.1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -121,10 +144,8 @@ public final class Thresholding {
         }
         // sigma per zyx axis; only non-singleton axes are smoothed, and any used sigma < 0.1 disables smoothing
         double[] s = {sigma[2], sigma[1], sigma[0]};
-        for (int k = 0; k < 3; k++) {
-            if (shape[k] > 1 && s[k] < 0.1) {
-                return v;
-            }
+        if (!smooths(shape, sigma)) {
+            return v;
         }
         for (int k = 2; k >= 0; k--) {
             if (shape[k] > 1) {
