@@ -38,9 +38,12 @@ public final class MergerResolver {
     private MergerResolver() {
     }
 
-    /** The final graph, the relabelled frames ({@code null} where unchanged) and the re-link problem. */
+    /**
+     * The final graph, the relabelled frames ({@code null} where unchanged) and the re-link problem with its
+     * nodes as {@code {frame, id}} (dpct's {@code nid}).
+     */
     public record Resolved(FinalGraph graph, int[][] relabelledFrames, TrackingModel relinkModel,
-            Solution relinkSolution) {
+            int[][] relinkNodes, Solution relinkSolution) {
     }
 
     /**
@@ -139,7 +142,11 @@ public final class MergerResolver {
         Solution relinkSolution = rNodes.isEmpty() ? new Solution(new int[0], new int[0], new boolean[0])
                 : solver.solve(relink, Weights.UNIT);
         FinalGraph fin = assemble(g, s, links, newIds, centers, mergerOfPart, resolved, rIndex, relinkSolution);
-        return new Resolved(fin, relabelled, relink, relinkSolution);
+        int[][] nids = new int[rNodes.size()][];
+        for (int i = 0; i < nids.length; i++) {
+            nids[i] = new int[] {frameOf(rNodes.get(i)), (int) (long) rNodes.get(i)};
+        }
+        return new Resolved(fin, relabelled, relink, nids, relinkSolution);
     }
 
     /** Splits object {@code id} of {@code frame} into {@code count} parts; writes their ids; returns GMM means. */
