@@ -20,9 +20,12 @@ import java.util.List;
  * divided; once used, n's node arc is frozen in both directions, its disappearance arc is closed and each of its
  * links may carry at most one unit (dpct's {@code requireSeparateChildrenOfDivision}).
  *
- * <p>Search: Bellman–Ford from S in queue order (FIFO, arcs in creation order, strict improvement only), so the
- * result is deterministic. While the cheapest S→T path costs less than 0, one unit is pushed along it; a
- * predecessor chain that does not lead back to S (a cycle) ends the optimisation, as in dpct.
+ * <p>Search: exact cheapest S→T paths by a label-correcting Dijkstra on Johnson potentials (the previous
+ * search's distances; the first potentials come from one pass over the acyclic empty network), arcs in creation
+ * order, strict improvement only, heap ties by vertex id — deterministic, and equal in cost to dpct's
+ * Bellman–Ford (which paths win among equal-cost ones may differ). While the cheapest path costs less than 0, one
+ * unit is pushed along it; a predecessor chain that does not lead back to S (a cycle) or a search that does not
+ * settle (negative cycle) ends the optimisation, as in dpct.
  *
  * <p>Stateless; each {@link #solve} call builds its own network, so instances are thread safe.
  */
@@ -211,15 +214,12 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         Solution optimise() {
             double[] dist = new double[vertices];
             int[] pred = new int[vertices];
-            int[] queue = new int[vertices + 1];
-            boolean[] queued = new boolean[vertices];
             int[] seen = new int[vertices];
+            double[] pot = initialPotentials();
+            Heap heap = new Heap(vertices);
             int stamp = 0;
             while (true) {
-                Arrays.fill(dist, Double.POSITIVE_INFINITY);
-                Arrays.fill(pred, -1);
-                dist[0] = 0;
-                if (!shortestPaths(dist, pred, queue, queued) || !(dist[1] < 0)) {
+                if (!shortestPaths(dist, pred, pot, heap) || !(dist[1] < 0)) {
                     break;
                 }
                 // Walk the predecessor chain back from T; a repeated vertex means no valid path.
@@ -252,25 +252,94 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     }
                     v = moveSource(m);
                 }
+                for (int u = 0; u < vertices; u++) {
+                    if (dist[u] < Double.POSITIVE_INFINITY) {
+                        pot[u] = dist[u];
+                    }
+                }
             }
             return solution();
         }
 
         /**
-         * Queue-based Bellman–Ford from S. Returns false when some vertex is improved more often than there are
-         * vertices (a negative cycle), which ends the optimisation.
+         * Distances from S in the empty network, which is acyclic: one pass in topological order (Kahn over the
+         * open forward moves). Division vertices, unreachable while their arc is closed, get the arc's cost.
+         * These potentials make the first search's reduced costs non-negative.
          */
-        private boolean shortestPaths(double[] dist, int[] pred, int[] queue, boolean[] queued) {
-            int[] improvements = new int[vertices];
+        private double[] initialPotentials() {
+            int[] indegree = new int[vertices];
+            for (int u = 0; u < vertices; u++) {
+                for (int m : moves[u]) {
+                    if ((m & 3) != 1 && !Double.isNaN(moveCost(m))) {
+                        indegree[moveTarget(m)]++;
+                    }
+                }
+            }
+            double[] pot = new double[vertices];
+            Arrays.fill(pot, Double.POSITIVE_INFINITY);
+            pot[0] = 0;
+            int[] order = new int[vertices];
             int head = 0;
             int tail = 0;
-            int size = queue.length;
-            queue[tail++] = 0;
-            queued[0] = true;
-            while (head != tail) {
-                int u = queue[head];
-                head = head + 1 == size ? 0 : head + 1;
-                queued[u] = false;
+            for (int u = 0; u < vertices; u++) {
+                if (indegree[u] == 0) {
+                    order[tail++] = u;
+                }
+            }
+            while (head < tail) {
+                int u = order[head++];
+                for (int m : moves[u]) {
+                    if ((m & 3) == 1) {
+                        continue;
+                    }
+                    double c = moveCost(m);
+                    if (Double.isNaN(c)) {
+                        continue;
+                    }
+                    int v = moveTarget(m);
+                    if (pot[u] + c < pot[v]) {
+                        pot[v] = pot[u] + c;
+                    }
+                    if (--indegree[v] == 0) {
+                        order[tail++] = v;
+                    }
+                }
+            }
+            for (int a = 0; a < arcs; a++) {
+                if (kind[a] == DIVIDE) {
+                    pot[to[a]] = unitCosts[a][0];
+                }
+            }
+            for (int u = 0; u < vertices; u++) {
+                if (pot[u] == Double.POSITIVE_INFINITY) {
+                    pot[u] = 0;
+                }
+            }
+            return pot;
+        }
+
+        /**
+         * Cheapest paths from S: label-correcting Dijkstra on reduced keys {@code dist − pot} (a vertex is
+         * re-queued whenever it improves, so arcs that opened since the potentials were set — division arcs — may
+         * have negative reduced cost and distances stay exact). Ties keep the first path found. Returns false
+         * when the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
+         */
+        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap) {
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            Arrays.fill(pred, -1);
+            dist[0] = 0;
+            heap.clear();
+            heap.push(0 - pot[0], 0);
+            long budget = 64L * (vertices + arcs) + 1024;
+            while (!heap.isEmpty()) {
+                double key = heap.topKey();
+                int u = heap.pop();
+                if (key != dist[u] - pot[u]) {
+                    continue; // stale entry
+                }
+                if (--budget < 0) {
+                    return false;
+                }
                 if (u == 1) {
                     continue; // nothing leaves the sink
                 }
@@ -285,15 +354,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     if (nd < dist[v]) {
                         dist[v] = nd;
                         pred[v] = m;
-                        if (++improvements[v] > vertices) {
-                            Arrays.fill(queued, false);
-                            return false;
-                        }
-                        if (!queued[v]) {
-                            queued[v] = true;
-                            queue[tail] = v;
-                            tail = tail + 1 == size ? 0 : tail + 1;
-                        }
+                        heap.push(nd - pot[v], v);
                     }
                 }
             }
@@ -310,6 +371,80 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 linkValues[l] = flow[linkArc[l]];
             }
             return new Solution(nodeValues, linkValues, divided.clone());
+        }
+    }
+
+    /** A binary min-heap of (key, vertex) with duplicates allowed (stale entries are skipped by the caller). */
+    private static final class Heap {
+        private double[] keys;
+        private int[] items;
+        private int size;
+
+        Heap(int capacity) {
+            keys = new double[Math.max(16, capacity)];
+            items = new int[keys.length];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double topKey() {
+            return keys[0];
+        }
+
+        void push(double key, int item) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                items = Arrays.copyOf(items, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(key, item, keys[parent], items[parent])) {
+                    break;
+                }
+                keys[i] = keys[parent];
+                items[i] = items[parent];
+                i = parent;
+            }
+            keys[i] = key;
+            items[i] = item;
+        }
+
+        int pop() {
+            int top = items[0];
+            size--;
+            double key = keys[size];
+            int item = items[size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && less(keys[c + 1], items[c + 1], keys[c], items[c])) {
+                    c++;
+                }
+                if (!less(keys[c], items[c], key, item)) {
+                    break;
+                }
+                keys[i] = keys[c];
+                items[i] = items[c];
+                i = c;
+            }
+            keys[i] = key;
+            items[i] = item;
+            return top;
+        }
+
+        /** Order by key, then by vertex id, so the search order does not depend on heap history. */
+        private static boolean less(double k1, int i1, double k2, int i2) {
+            return k1 < k2 || (k1 == k2 && i1 < i2);
         }
     }
 }
