@@ -59,4 +59,23 @@ class ConservationTrackerTest {
         }
         assertThat(differing).as("pixels differing from Object-Identities, first %s", first).isZero();
     }
+
+    @Test
+    void withoutMergerResolutionTheMergerStaysWithItsValue() throws IOException {
+        Trk2d in = new Trk2d();
+        TrackingParameters p = Trk2d.PARAMS;
+        TrackingParameters noMerger = new TrackingParameters(p.maxObj(), p.withDivisions(), p.divThreshold(), false,
+                p.withTracklets(), p.maxDist(), p.maxNearestNeighbors(), p.borderAwareWidth(), p.appearanceCost(),
+                p.disappearanceCost(), p.transWeight(), p.divWeight(), p.scales(), p.sizeMin(),
+                p.sizeMaxExclusive(), p.numFramesPerSplit());
+        TrackingResult r = new ConservationTracker().track(in.frameLabels(), in.objects, noMerger);
+        assertThat(r.nodes()).hasSize(97);
+        assertThat(r.unresolvedMergers()).containsExactly(new int[] {3, 9, 2}, new int[] {4, 9, 2});
+        for (int t = 0; t < Trk2d.T; t++) {
+            assertThat(r.objectIdentities().frame(t)).isEqualTo(in.labels[t]);
+        }
+        // hytra propagates the first track that reaches the merger (LIFO: M2's track 10) to both objects after it.
+        assertThat(r.nodes().stream().filter(n -> n.frame() == 5 && (n.labelImageId() == 8 || n.labelImageId() == 9))
+                .map(TrackingResult.Node::trackId).toList()).containsExactly(10, 10);
+    }
 }

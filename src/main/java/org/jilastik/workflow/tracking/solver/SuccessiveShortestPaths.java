@@ -57,6 +57,8 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         private final int[] disArc;
         private final int[] divVertex;
         private final int[] linkArc;
+        /** Source node of each link arc's link (−1 for other arcs), to test its division state cheaply. */
+        private int[] linkSource;
         private final boolean[] divided;
         /** Residual moves per vertex: {@code arc * 4 + mode}, mode 0 forward, 1 backward, 2 forward from n_div. */
         private final int[][] moves;
@@ -94,6 +96,11 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 TrackingModel.Link link = links.get(l);
                 linkArc[l] = addArc(out(link.src()), in(link.dest()), LINK, l,
                         increments(link.features(), w.transition()));
+            }
+            linkSource = new int[arcs];
+            Arrays.fill(linkSource, -1);
+            for (int l = 0; l < links.size(); l++) {
+                linkSource[linkArc[l]] = links.get(l).src();
             }
             int[] counts = new int[vertices];
             for (int a = 0; a < arcs; a++) {
@@ -186,7 +193,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     if (mode == 2) {
                         return f == 0 ? c[0] : Double.NaN;
                     }
-                    if (mode == 0 && divided[model.links().get(owner[a]).src()] && f > 0) {
+                    if (mode == 0 && f > 0 && divided[linkSource[a]]) {
                         return Double.NaN;
                     }
                 }
@@ -203,7 +210,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             return switch (m & 3) {
                 case 0 -> from[a];
                 case 1 -> to[a];
-                default -> divVertex[model.links().get(owner[a]).src()];
+                default -> divVertex[linkSource[a]];
             };
         }
 
@@ -218,10 +225,14 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             double[] pot = initialPotentials();
             Heap heap = new Heap(vertices);
             int stamp = 0;
+            boolean first = true;
             while (true) {
-                if (!shortestPaths(dist, pred, pot, heap) || !(dist[1] < 0)) {
+                boolean early = !first && divisionPotentialsSafe(pot);
+                first = false;
+                if (!shortestPaths(dist, pred, pot, heap, early) || !(dist[1] < 0)) {
                     break;
                 }
+                updatePotentials(dist, pot, early);
                 // Walk the predecessor chain back from T; a repeated vertex means no valid path.
                 stamp++;
                 int v = 1;
@@ -252,13 +263,63 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     }
                     v = moveSource(m);
                 }
-                for (int u = 0; u < vertices; u++) {
-                    if (dist[u] < Double.POSITIVE_INFINITY) {
-                        pot[u] = dist[u];
-                    }
-                }
             }
             return solution();
+        }
+
+        /**
+         * New potentials after a search. After an early-exit search (all reduced costs were non-negative) every
+         * vertex moves by {@code min(reduced distance, reduced distance of T)}; after a complete search reached
+         * vertices take their distance and unreached ones move by the largest reduced distance found. Either
+         * way every open move keeps a non-negative reduced cost, and the reverse moves of the augmenting path get
+         * reduced cost 0 (the classic successive-shortest-path invariant).
+         */
+        private void updatePotentials(double[] dist, double[] pot, boolean early) {
+            if (early) {
+                double rt = dist[1] - pot[1];
+                for (int u = 0; u < vertices; u++) {
+                    double rd = dist[u] < Double.POSITIVE_INFINITY ? dist[u] - pot[u] : rt;
+                    pot[u] += Math.min(rd, rt);
+                }
+                return;
+            }
+            double max = 0;
+            for (int u = 0; u < vertices; u++) {
+                if (dist[u] < Double.POSITIVE_INFINITY) {
+                    max = Math.max(max, dist[u] - pot[u]);
+                }
+            }
+            for (int u = 0; u < vertices; u++) {
+                pot[u] = dist[u] < Double.POSITIVE_INFINITY ? dist[u] : pot[u] + max;
+            }
+        }
+
+        /**
+         * Division arcs open while the network runs (a node reaching one unit), so the invariant of
+         * {@link #updatePotentials} does not cover them. Give each open division vertex the potential that makes
+         * its arc and its moves non-negative; returns false when none exists (or S has drifted off 0), and the
+         * next search then runs to completion.
+         */
+        private boolean divisionPotentialsSafe(double[] pot) {
+            if (pot[0] != 0) {
+                return false;
+            }
+            List<TrackingModel.Link> links = model.links();
+            for (int a = 0; a < arcs; a++) {
+                if (kind[a] != DIVIDE || Double.isNaN(moveCost(a * 4))) {
+                    continue;
+                }
+                int dv = to[a];
+                double cost = unitCosts[a][0];
+                for (int m : moves[dv]) {
+                    double c = moveCost(m);
+                    if (!Double.isNaN(c) && pot[moveTarget(m)] - c > cost) {
+                        return false;
+                    }
+                }
+                pot[dv] = cost;
+            }
+            return true;
         }
 
         /**
@@ -320,11 +381,12 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
 
         /**
          * Cheapest paths from S: label-correcting Dijkstra on reduced keys {@code dist − pot} (a vertex is
-         * re-queued whenever it improves, so arcs that opened since the potentials were set — division arcs — may
-         * have negative reduced cost and distances stay exact). Ties keep the first path found. Returns false
-         * when the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
+         * re-queued whenever it improves, so moves with negative reduced cost — division arcs that opened since
+         * the potentials were set — keep the distances exact). With {@code early} (all reduced costs known to be
+         * non-negative) the search stops when T is settled. Ties keep the first path found. Returns false when
+         * the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
          */
-        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap) {
+        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap, boolean early) {
             Arrays.fill(dist, Double.POSITIVE_INFINITY);
             Arrays.fill(pred, -1);
             dist[0] = 0;
@@ -341,6 +403,9 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     return false;
                 }
                 if (u == 1) {
+                    if (early) {
+                        return true; // no negative reduced cost anywhere: T's distance is final
+                    }
                     continue; // nothing leaves the sink
                 }
                 double du = dist[u];
