@@ -10,6 +10,7 @@ import org.jilastik.workflow.tracking.graph.HypothesesGraph;
 import org.jilastik.workflow.tracking.graph.ModelBuilder;
 import org.jilastik.workflow.tracking.graph.TrackNode;
 import org.jilastik.workflow.tracking.merger.MergerResolver;
+import org.jilastik.workflow.tracking.solver.IntegerProgramSolver;
 import org.jilastik.workflow.tracking.solver.Solution;
 import org.jilastik.workflow.tracking.solver.SuccessiveShortestPaths;
 import org.jilastik.workflow.tracking.solver.TrackingModel;
@@ -28,6 +29,20 @@ public final class ConservationTracker implements Tracker {
     /** A tracker with dpct's flow-based solver ({@link SuccessiveShortestPaths}). */
     public ConservationTracker() {
         this(new SuccessiveShortestPaths());
+    }
+
+    /** Which optimiser the main solve uses. */
+    public enum SolverChoice {
+        /** dpct's flow-based heuristic ({@link SuccessiveShortestPaths}); what ilastik runs headless. */
+        FLOW_BASED,
+        /** The exact integer program ({@link IntegerProgramSolver}); slow on large models. */
+        EXACT
+    }
+
+    /** A tracker with the chosen main solver. */
+    public static ConservationTracker of(SolverChoice choice) {
+        return new ConservationTracker(choice == SolverChoice.EXACT ? new IntegerProgramSolver()
+                : new SuccessiveShortestPaths());
     }
 
     /** A tracker using {@code solver} for the main solve. */

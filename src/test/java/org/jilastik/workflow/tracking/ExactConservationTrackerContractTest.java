@@ -6,6 +6,6 @@ import org.jilastik.workflow.tracking.solver.IntegerProgramSolver;
 class ExactConservationTrackerContractTest extends TrackerContractTest {
     @Override
     Tracker tracker() {
-        return new ConservationTracker(new IntegerProgramSolver());
+        return ConservationTracker.of(ConservationTracker.SolverChoice.EXACT);
     }
 }
