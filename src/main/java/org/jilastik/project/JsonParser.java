@@ -13,7 +13,7 @@ import java.util.Map;
  * numbers {@code Double}, and {@code true/false/null} their Java values. Not thread safe per instance; use
  * {@link #parse(String)}.
  */
-final class JsonParser {
+public final class JsonParser {
     private final String s;
     private int i;
 
@@ -26,7 +26,7 @@ final class JsonParser {
      *
      * @throws IllegalArgumentException naming the position of the first syntax error
      */
-    static Object parse(String json) {
+    public static Object parse(String json) {
         JsonParser p = new JsonParser(json);
         Object v = p.value();
         p.blanks();

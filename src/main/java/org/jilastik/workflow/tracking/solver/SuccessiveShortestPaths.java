@@ -1,0 +1,515 @@
+package org.jilastik.workflow.tracking.solver;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * dpct's flow-based tracking ({@code trackFlowBased}, and {@code trackMaxFlow} for models without divisions) as
+ * spec tracking §2.7 reconstructs it: successive shortest paths with unit augmentations on a residual graph.
+ *
+ * <p>Flow network. Source S and sink T; per node n an in-vertex and an out-vertex joined by one node arc of
+ * capacity K (the node's largest object count) whose k-th unit costs {@code detW·(det[k] − det[k−1])}; an
+ * appearance arc S→n_in and a disappearance arc n_out→T priced likewise from their feature vectors (absent where
+ * the node has none); per link an arc u_out→v_in of capacity K priced from its transition features; per node that
+ * may divide a division vertex n_div with an arc S→n_div of cost {@code divW·(div[1] − div[0])} and arcs
+ * n_div→v_in that reuse the node's link arcs. Convex feature vectors make the unit costs non-decreasing, so a
+ * multi-unit arc is one arc with a flow counter: forward costs the next unit's increment, backward refunds the
+ * last one.
+ *
+ * <p>Division rules: the division arc is open while n carries exactly one unit, has no disappearance and has not
+ * divided; once used, n's node arc is frozen in both directions, its disappearance arc is closed and each of its
+ * links may carry at most one unit (dpct's {@code requireSeparateChildrenOfDivision}).
+ *
+ * <p>Search: exact cheapest S→T paths by a label-correcting Dijkstra on Johnson potentials (the previous
+ * search's distances; the first potentials come from one pass over the acyclic empty network), arcs in creation
+ * order, strict improvement only, heap ties by vertex id — deterministic, and equal in cost to dpct's
+ * Bellman–Ford (which paths win among equal-cost ones may differ). While the cheapest path costs less than 0, one
+ * unit is pushed along it; a predecessor chain that does not lead back to S (a cycle) or a search that does not
+ * settle (negative cycle) ends the optimisation, as in dpct.
+ *
+ * <p>Stateless; each {@link #solve} call builds its own network, so instances are thread safe.
+ */
+public final class SuccessiveShortestPaths implements TrackingSolver {
+    private static final int NODE = 0;
+    private static final int APPEAR = 1;
+    private static final int DISAPPEAR = 2;
+    private static final int DIVIDE = 3;
+    private static final int LINK = 4;
+
+    @Override
+    public Solution solve(TrackingModel model, Weights weights) {
+        return new Network(model, weights).optimise();
+    }
+
+    /** The residual network of one solve; arrays indexed by arc id or vertex id. */
+    private static final class Network {
+        private final TrackingModel model;
+        private final int nodes;
+        private final int vertices;
+        private int arcs;
+        private int[] from = new int[16];
+        private int[] to = new int[16];
+        private int[] kind = new int[16];
+        private int[] owner = new int[16];
+        private int[] flow = new int[16];
+        private double[][] unitCosts = new double[16][];
+        private final int[] nodeArc;
+        private final int[] disArc;
+        private final int[] divVertex;
+        private final int[] linkArc;
+        /** Source node of each link arc's link (−1 for other arcs), to test its division state cheaply. */
+        private int[] linkSource;
+        private final boolean[] divided;
+        /** Residual moves per vertex: {@code arc * 4 + mode}, mode 0 forward, 1 backward, 2 forward from n_div. */
+        private final int[][] moves;
+
+        Network(TrackingModel model, Weights w) {
+            this.model = model;
+            List<TrackingModel.Detection> dets = model.detections();
+            nodes = dets.size();
+            nodeArc = new int[nodes];
+            disArc = new int[nodes];
+            divVertex = new int[nodes];
+            divided = new boolean[nodes];
+            Arrays.fill(disArc, -1);
+            Arrays.fill(divVertex, -1);
+            int nextVertex = 2 + 2 * nodes;
+            for (int n = 0; n < nodes; n++) {
+                TrackingModel.Detection d = dets.get(n);
+                nodeArc[n] = addArc(in(n), out(n), NODE, n, increments(d.features(), w.detection()));
+                if (d.appearance() != null) {
+                    addArc(0, in(n), APPEAR, n, increments(d.appearance(), w.appearance()));
+                }
+                if (d.disappearance() != null) {
+                    disArc[n] = addArc(out(n), 1, DISAPPEAR, n, increments(d.disappearance(), w.disappearance()));
+                }
+                if (d.division() != null) {
+                    divVertex[n] = nextVertex++;
+                    addArc(0, divVertex[n], DIVIDE, n,
+                            new double[] {w.division() * (d.division()[1] - d.division()[0])});
+                }
+            }
+            vertices = nextVertex;
+            List<TrackingModel.Link> links = model.links();
+            linkArc = new int[links.size()];
+            for (int l = 0; l < links.size(); l++) {
+                TrackingModel.Link link = links.get(l);
+                linkArc[l] = addArc(out(link.src()), in(link.dest()), LINK, l,
+                        increments(link.features(), w.transition()));
+            }
+            linkSource = new int[arcs];
+            Arrays.fill(linkSource, -1);
+            for (int l = 0; l < links.size(); l++) {
+                linkSource[linkArc[l]] = links.get(l).src();
+            }
+            int[] counts = new int[vertices];
+            for (int a = 0; a < arcs; a++) {
+                counts[from[a]]++;
+                counts[to[a]]++;
+                if (kind[a] == LINK && divVertex[links.get(owner[a]).src()] >= 0) {
+                    counts[divVertex[links.get(owner[a]).src()]]++;
+                }
+            }
+            moves = new int[vertices][];
+            for (int v = 0; v < vertices; v++) {
+                moves[v] = new int[counts[v]];
+            }
+            Arrays.fill(counts, 0);
+            for (int a = 0; a < arcs; a++) {
+                moves[from[a]][counts[from[a]]++] = a * 4;
+                moves[to[a]][counts[to[a]]++] = a * 4 + 1;
+                if (kind[a] == LINK) {
+                    int dv = divVertex[links.get(owner[a]).src()];
+                    if (dv >= 0) {
+                        moves[dv][counts[dv]++] = a * 4 + 2;
+                    }
+                }
+            }
+        }
+
+        private static int in(int n) {
+            return 2 + 2 * n;
+        }
+
+        private static int out(int n) {
+            return 3 + 2 * n;
+        }
+
+        /** Weighted cost of the k-th unit, k = 1..K: {@code w·(f[k] − f[k−1])}. */
+        private static double[] increments(double[] features, double weight) {
+            double[] inc = new double[features.length - 1];
+            for (int k = 1; k < features.length; k++) {
+                inc[k - 1] = weight * features[k] - weight * features[k - 1];
+            }
+            return inc;
+        }
+
+        private int addArc(int u, int v, int k, int own, double[] costs) {
+            if (arcs == from.length) {
+                int n = arcs * 2;
+                from = Arrays.copyOf(from, n);
+                to = Arrays.copyOf(to, n);
+                kind = Arrays.copyOf(kind, n);
+                owner = Arrays.copyOf(owner, n);
+                flow = Arrays.copyOf(flow, n);
+                unitCosts = Arrays.copyOf(unitCosts, n);
+            }
+            from[arcs] = u;
+            to[arcs] = v;
+            kind[arcs] = k;
+            owner[arcs] = own;
+            unitCosts[arcs] = costs;
+            return arcs++;
+        }
+
+        /** Cost of using move {@code m} now, or NaN when the move is closed. */
+        private double moveCost(int m) {
+            int a = m >>> 2;
+            int mode = m & 3;
+            int f = flow[a];
+            double[] c = unitCosts[a];
+            switch (kind[a]) {
+                case NODE -> {
+                    if (divided[owner[a]]) {
+                        return Double.NaN;
+                    }
+                }
+                case APPEAR, DIVIDE -> {
+                    if (mode != 0) {
+                        return Double.NaN; // back into S: never part of a simple S→T path
+                    }
+                    if (kind[a] == DIVIDE) {
+                        int n = owner[a];
+                        boolean open = f == 0 && flow[nodeArc[n]] == 1 && (disArc[n] < 0 || flow[disArc[n]] == 0);
+                        return open ? c[0] : Double.NaN;
+                    }
+                }
+                case DISAPPEAR -> {
+                    if (mode != 0 || divided[owner[a]]) {
+                        return Double.NaN;
+                    }
+                }
+                case LINK -> {
+                    if (mode == 2) {
+                        return f == 0 ? c[0] : Double.NaN;
+                    }
+                    if (mode == 0 && f > 0 && divided[linkSource[a]]) {
+                        return Double.NaN;
+                    }
+                }
+                default -> throw new IllegalStateException("arc kind " + kind[a]);
+            }
+            if (mode == 1) {
+                return f > 0 ? -c[f - 1] : Double.NaN;
+            }
+            return f < c.length ? c[f] : Double.NaN;
+        }
+
+        private int moveSource(int m) {
+            int a = m >>> 2;
+            return switch (m & 3) {
+                case 0 -> from[a];
+                case 1 -> to[a];
+                default -> divVertex[linkSource[a]];
+            };
+        }
+
+        private int moveTarget(int m) {
+            return (m & 3) == 1 ? from[m >>> 2] : to[m >>> 2];
+        }
+
+        Solution optimise() {
+            double[] dist = new double[vertices];
+            int[] pred = new int[vertices];
+            int[] seen = new int[vertices];
+            double[] pot = initialPotentials();
+            Heap heap = new Heap(vertices);
+            int stamp = 0;
+            boolean first = true;
+            while (true) {
+                boolean early = !first && divisionPotentialsSafe(pot);
+                first = false;
+                if (!shortestPaths(dist, pred, pot, heap, early) || !(dist[1] < 0)) {
+                    break;
+                }
+                updatePotentials(dist, pot, early);
+                // Walk the predecessor chain back from T; a repeated vertex means no valid path.
+                stamp++;
+                int v = 1;
+                int steps = 0;
+                boolean valid = true;
+                while (v != 0) {
+                    if (seen[v] == stamp || pred[v] < 0 || ++steps > vertices) {
+                        valid = false;
+                        break;
+                    }
+                    seen[v] = stamp;
+                    v = moveSource(pred[v]);
+                }
+                if (!valid) {
+                    break;
+                }
+                v = 1;
+                while (v != 0) {
+                    int m = pred[v];
+                    int a = m >>> 2;
+                    if ((m & 3) == 1) {
+                        flow[a]--;
+                    } else {
+                        flow[a]++;
+                        if (kind[a] == DIVIDE) {
+                            divided[owner[a]] = true;
+                        }
+                    }
+                    v = moveSource(m);
+                }
+            }
+            return solution();
+        }
+
+        /**
+         * New potentials after a search. After an early-exit search (all reduced costs were non-negative) every
+         * vertex moves by {@code min(reduced distance, reduced distance of T)}; after a complete search reached
+         * vertices take their distance and unreached ones move by the largest reduced distance found. Either
+         * way every open move keeps a non-negative reduced cost, and the reverse moves of the augmenting path get
+         * reduced cost 0 (the classic successive-shortest-path invariant).
+         */
+        private void updatePotentials(double[] dist, double[] pot, boolean early) {
+            if (early) {
+                double rt = dist[1] - pot[1];
+                for (int u = 0; u < vertices; u++) {
+                    double rd = dist[u] < Double.POSITIVE_INFINITY ? dist[u] - pot[u] : rt;
+                    pot[u] += Math.min(rd, rt);
+                }
+                return;
+            }
+            double max = 0;
+            for (int u = 0; u < vertices; u++) {
+                if (dist[u] < Double.POSITIVE_INFINITY) {
+                    max = Math.max(max, dist[u] - pot[u]);
+                }
+            }
+            for (int u = 0; u < vertices; u++) {
+                pot[u] = dist[u] < Double.POSITIVE_INFINITY ? dist[u] : pot[u] + max;
+            }
+        }
+
+        /**
+         * Division arcs open while the network runs (a node reaching one unit), so the invariant of
+         * {@link #updatePotentials} does not cover them. Give each open division vertex the potential that makes
+         * its arc and its moves non-negative; returns false when none exists (or S has drifted off 0), and the
+         * next search then runs to completion.
+         */
+        private boolean divisionPotentialsSafe(double[] pot) {
+            if (pot[0] != 0) {
+                return false;
+            }
+            List<TrackingModel.Link> links = model.links();
+            for (int a = 0; a < arcs; a++) {
+                if (kind[a] != DIVIDE || Double.isNaN(moveCost(a * 4))) {
+                    continue;
+                }
+                int dv = to[a];
+                double cost = unitCosts[a][0];
+                for (int m : moves[dv]) {
+                    double c = moveCost(m);
+                    if (!Double.isNaN(c) && pot[moveTarget(m)] - c > cost) {
+                        return false;
+                    }
+                }
+                pot[dv] = cost;
+            }
+            return true;
+        }
+
+        /**
+         * Distances from S in the empty network, which is acyclic: one pass in topological order (Kahn over the
+         * open forward moves). Division vertices, unreachable while their arc is closed, get the arc's cost.
+         * These potentials make the first search's reduced costs non-negative.
+         */
+        private double[] initialPotentials() {
+            int[] indegree = new int[vertices];
+            for (int u = 0; u < vertices; u++) {
+                for (int m : moves[u]) {
+                    if ((m & 3) != 1 && !Double.isNaN(moveCost(m))) {
+                        indegree[moveTarget(m)]++;
+                    }
+                }
+            }
+            double[] pot = new double[vertices];
+            Arrays.fill(pot, Double.POSITIVE_INFINITY);
+            pot[0] = 0;
+            int[] order = new int[vertices];
+            int head = 0;
+            int tail = 0;
+            for (int u = 0; u < vertices; u++) {
+                if (indegree[u] == 0) {
+                    order[tail++] = u;
+                }
+            }
+            while (head < tail) {
+                int u = order[head++];
+                for (int m : moves[u]) {
+                    if ((m & 3) == 1) {
+                        continue;
+                    }
+                    double c = moveCost(m);
+                    if (Double.isNaN(c)) {
+                        continue;
+                    }
+                    int v = moveTarget(m);
+                    if (pot[u] + c < pot[v]) {
+                        pot[v] = pot[u] + c;
+                    }
+                    if (--indegree[v] == 0) {
+                        order[tail++] = v;
+                    }
+                }
+            }
+            for (int a = 0; a < arcs; a++) {
+                if (kind[a] == DIVIDE) {
+                    pot[to[a]] = unitCosts[a][0];
+                }
+            }
+            for (int u = 0; u < vertices; u++) {
+                if (pot[u] == Double.POSITIVE_INFINITY) {
+                    pot[u] = 0;
+                }
+            }
+            return pot;
+        }
+
+        /**
+         * Cheapest paths from S: label-correcting Dijkstra on reduced keys {@code dist − pot} (a vertex is
+         * re-queued whenever it improves, so moves with negative reduced cost — division arcs that opened since
+         * the potentials were set — keep the distances exact). With {@code early} (all reduced costs known to be
+         * non-negative) the search stops when T is settled. Ties keep the first path found. Returns false when
+         * the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
+         */
+        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap, boolean early) {
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            Arrays.fill(pred, -1);
+            dist[0] = 0;
+            heap.clear();
+            heap.push(0 - pot[0], 0);
+            long budget = 64L * (vertices + arcs) + 1024;
+            while (!heap.isEmpty()) {
+                double key = heap.topKey();
+                int u = heap.pop();
+                if (key != dist[u] - pot[u]) {
+                    continue; // stale entry
+                }
+                if (--budget < 0) {
+                    return false;
+                }
+                if (u == 1) {
+                    if (early) {
+                        return true; // no negative reduced cost anywhere: T's distance is final
+                    }
+                    continue; // nothing leaves the sink
+                }
+                double du = dist[u];
+                for (int m : moves[u]) {
+                    double c = moveCost(m);
+                    if (Double.isNaN(c)) {
+                        continue;
+                    }
+                    int v = moveTarget(m);
+                    double nd = du + c;
+                    if (nd < dist[v]) {
+                        dist[v] = nd;
+                        pred[v] = m;
+                        heap.push(nd - pot[v], v);
+                    }
+                }
+            }
+            return true;
+        }
+
+        private Solution solution() {
+            int[] nodeValues = new int[nodes];
+            for (int n = 0; n < nodes; n++) {
+                nodeValues[n] = flow[nodeArc[n]];
+            }
+            int[] linkValues = new int[linkArc.length];
+            for (int l = 0; l < linkArc.length; l++) {
+                linkValues[l] = flow[linkArc[l]];
+            }
+            return new Solution(nodeValues, linkValues, divided.clone());
+        }
+    }
+
+    /** A binary min-heap of (key, vertex) with duplicates allowed (stale entries are skipped by the caller). */
+    private static final class Heap {
+        private double[] keys;
+        private int[] items;
+        private int size;
+
+        Heap(int capacity) {
+            keys = new double[Math.max(16, capacity)];
+            items = new int[keys.length];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double topKey() {
+            return keys[0];
+        }
+
+        void push(double key, int item) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                items = Arrays.copyOf(items, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(key, item, keys[parent], items[parent])) {
+                    break;
+                }
+                keys[i] = keys[parent];
+                items[i] = items[parent];
+                i = parent;
+            }
+            keys[i] = key;
+            items[i] = item;
+        }
+
+        int pop() {
+            int top = items[0];
+            size--;
+            double key = keys[size];
+            int item = items[size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && less(keys[c + 1], items[c + 1], keys[c], items[c])) {
+                    c++;
+                }
+                if (!less(keys[c], items[c], key, item)) {
+                    break;
+                }
+                keys[i] = keys[c];
+                items[i] = items[c];
+                i = c;
+            }
+            keys[i] = key;
+            items[i] = item;
+            return top;
+        }
+
+        /** Order by key, then by vertex id, so the search order does not depend on heap history. */
+        private static boolean less(double k1, int i1, double k2, int i2) {
+            return k1 < k2 || (k1 == k2 && i1 < i2);
+        }
+    }
+}
