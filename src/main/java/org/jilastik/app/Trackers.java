@@ -1,5 +1,6 @@
 package org.jilastik.app;
 
+import org.jilastik.workflow.tracking.ConservationTracker;
 import org.jilastik.workflow.tracking.Tracker;
 
 /** The {@link Tracker} a tracking run uses unless a caller injects another. Stateless. */
@@ -9,7 +10,6 @@ public final class Trackers {
 
     /** The build's tracker. */
     public static Tracker defaultTracker() {
-        // LEAD: return new org.jilastik.workflow.tracking.ConservationTracker() once branch trk-solve is merged
-        return new PlaceholderTracker();
+        return new ConservationTracker();
     }
 }

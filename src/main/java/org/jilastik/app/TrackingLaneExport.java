@@ -3,7 +3,9 @@ package org.jilastik.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jilastik.array.Axes;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
@@ -26,6 +28,8 @@ import org.jilastik.project.ExportSettings;
 import org.jilastik.project.Project;
 import org.jilastik.project.TrackingSettings;
 import org.jilastik.workflow.objects.ObjectFeatures;
+import org.jilastik.workflow.objects.SkeletonFeatures;
+import org.jilastik.workflow.tracking.ConservationTracker;
 import org.jilastik.workflow.tracking.FrameLabels;
 import org.jilastik.workflow.tracking.TrackingObjectExtractor;
 import org.jilastik.workflow.tracking.TrackingResult;
@@ -93,7 +97,8 @@ final class TrackingLaneExport {
         }, ExportRunner.DEFAULT_TILE_ELEMENTS, null);
     }
 
-    List<Path> plugin(TrackingPlugin plugin, TrackingResult result, List<ObjectFeatures> original) {
+    List<Path> plugin(TrackingPlugin plugin, TrackingResult result, List<ObjectFeatures> original,
+            ConservationTracker.Tracked detailed) {
         String given = request.export().outputFilenameFormat();
         ExportSettings stored = project.exportSettings().orElse(null);
         String template = given != null ? given : stored == null ? null : stored.outputFilenameFormat();
@@ -103,7 +108,8 @@ final class TrackingLaneExport {
         TrackingPluginExporter.Context context = new TrackingPluginExporter.Context(
                 () -> TrackedFeatures.of(settings.featuresVigra(), relabelledFeatures(result, original)),
                 (int) rawView.shape()[4], request.export().bigDataViewerXmlFile(),
-                t -> rawView.read(TrackingRun.frameBox(rawView.shape(), t, 0, (int) rawView.shape()[4])).toFloats());
+                t -> rawView.read(TrackingRun.frameBox(rawView.shape(), t, 0, (int) rawView.shape()[4])).toFloats(),
+                detailed);
         return TrackingPluginExporter.export(plugin, base, result, context);
     }
 
@@ -130,8 +136,29 @@ final class TrackingLaneExport {
                 max = Math.max(max, v);
             }
             float[] pixels = rawView.read(TrackingRun.frameBox(rs, t, 0, (int) rs[4])).toFloats();
-            out.add(extractor.features(labels, max, pixels, (int) rs[4], shape, null));
+            out.add(withoutPluginFeatures(extractor.features(labels, max, pixels, (int) rs[4], shape, null),
+                    result, t));
         }
         return out;
+    }
+
+    // ilastik recomputes only vigra's standard features for the resolved parts of a merger: their skeleton
+    // features are 0 in its table (tracking-2dt, frames 3 and 4)
+    private static ObjectFeatures withoutPluginFeatures(ObjectFeatures f, TrackingResult result, int t) {
+        Map<String, double[]> values = new HashMap<>(f.values());
+        for (String name : SkeletonFeatures.NAMES) {
+            if (!f.has(name)) {
+                continue;
+            }
+            int width = f.width(name);
+            double[] v = values.get(name).clone();
+            for (TrackingResult.Node n : result.nodes()) {
+                if (n.frame() == t && n.mergerLabelId() != 0) {
+                    java.util.Arrays.fill(v, n.labelImageId() * width, (n.labelImageId() + 1) * width, 0.0);
+                }
+            }
+            values.put(name, v);
+        }
+        return new ObjectFeatures(f.count(), values);
     }
 }

@@ -26,6 +26,7 @@ import org.jilastik.workflow.objects.SegmentationValues;
 import org.jilastik.workflow.objects.Thresholding;
 import org.jilastik.workflow.tracking.CellDivisionFeatures;
 import org.jilastik.workflow.tracking.FrameObjects;
+import org.jilastik.workflow.tracking.ConservationTracker;
 import org.jilastik.workflow.tracking.Tracker;
 import org.jilastik.workflow.tracking.TrackingFrameLabels;
 import org.jilastik.workflow.tracking.TrackingObjectExtractor;
@@ -131,11 +132,16 @@ final class TrackingRun {
             }
             TrackingObjectExtractor extractor = extractor();
             Frames frames = frames(rawView, segView);
-            TrackingResult result = tracker.track(frames.labels(), frames.objects(), settings.parameters());
+            // the JSON plugin writes the final graph's energies, which only the detailed result carries
+            ConservationTracker.Tracked detailed = plugin == TrackingPlugin.JSON
+                    && tracker instanceof ConservationTracker conservation
+                    ? conservation.trackDetailed(frames.labels(), frames.objects(), settings.parameters()) : null;
+            TrackingResult result = detailed != null ? detailed.result()
+                    : tracker.track(frames.labels(), frames.objects(), settings.parameters());
             TrackingLaneExport export = new TrackingLaneExport(request, project, cwd, raw, rawImage, rawView,
                     extractor, settings);
             return imageSource != null ? List.of(export.image(imageSource, result, log))
-                    : export.plugin(plugin, result, frames.features());
+                    : export.plugin(plugin, result, frames.features(), detailed);
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jilastik.error.JilastikException;
+import org.jilastik.workflow.tracking.ConservationTracker;
 import org.jilastik.workflow.tracking.TrackingResult;
+import org.jilastik.workflow.tracking.export.EventSequenceWriter;
+import org.jilastik.workflow.tracking.export.HytraJsonWriter;
 
 /**
  * Runs one tracking export plugin on a {@link TrackingResult} (spec tracking §3): the dispatch point from
@@ -22,9 +25,10 @@ public final class TrackingPluginExporter {
      * @param rawChannels channels of the raw data (Contours-With-Head needs at least 3)
      * @param bdvXml      {@code --big_data_viewer_xml_file}, or null
      * @param raw         frame t → raw intensities of a 2-D frame, flat {@code [y][x][c]} (Contours-With-Head)
+     * @param tracked     the detailed tracking (final graph with its energies) for the JSON plugin, else null
      */
     public record Context(Supplier<TrackedFeatures> features, int rawChannels, String bdvXml,
-            IntFunction<float[]> raw) {
+            IntFunction<float[]> raw, ConservationTracker.Tracked tracked) {
     }
 
     /**
@@ -44,10 +48,6 @@ public final class TrackingPluginExporter {
             case FIJI_MAMUT -> throw JilastikException.processing("--export_plugin=Fiji-MaMuT is not supported: "
                     + "ilastik provides it only with the separate mamutexport package, whose MaMuT XML jilastik "
                     + "does not reproduce; choose --export_plugin=CSV-Table or CellTrackingChallenge");
-            // LEAD: wire branch trk-solve's JSON and H5-Event-Sequence writers here and in export(...)
-            case JSON, H5_EVENT_SEQUENCE -> throw JilastikException.processing("--export_plugin="
-                    + plugin.displayName() + " is not available in this build of jilastik (ilastik removed it in "
-                    + "June 2026); choose --export_plugin=CSV-Table or CellTrackingChallenge");
             default -> {
             }
         }
@@ -70,8 +70,20 @@ public final class TrackingPluginExporter {
                     .frames());
             case CONTOURS_WITH_HEAD -> List.of(ContoursWithHeadExport.write(suffixed(base, ".contours"), result,
                     context.raw(), context.rawChannels()));
-            case FIJI_MAMUT, JSON, H5_EVENT_SEQUENCE ->
-                    throw new IllegalStateException("refused by check: " + plugin);
+            case JSON -> {
+                if (context.tracked() == null) {
+                    throw new IllegalStateException("the JSON plugin needs the detailed tracking result");
+                }
+                Path graph = suffixed(base, "_graph.json");
+                Path res = suffixed(base, "_result.json");
+                HytraJsonWriter.write(context.tracked(), graph, res);
+                yield List.of(graph, res);
+            }
+            case H5_EVENT_SEQUENCE -> {
+                EventSequenceWriter.write(result, base);
+                yield List.of(base);
+            }
+            case FIJI_MAMUT -> throw new IllegalStateException("refused by check: " + plugin);
         };
     }
 

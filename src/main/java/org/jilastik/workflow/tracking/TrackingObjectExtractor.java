@@ -132,7 +132,7 @@ public final class TrackingObjectExtractor {
             ids[o - 1] = o;
             double[] c = new double[cw];
             for (int j = 0; j < cw; j++) {
-                c[j] = (float) rc[o * cw + j]; // ilastik's traxels take the float32 Standard Object Features
+                c[j] = rc[o * cw + j]; // double pixel means: the border factors of ilastik's graph match them to 1e-9, float32 centres not
             }
             centers[o - 1] = c;
             sizes[o - 1] = Math.round(cnt[o]);
