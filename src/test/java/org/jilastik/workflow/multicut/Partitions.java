@@ -19,7 +19,7 @@ final class Partitions {
         for (int i = 0; i < ours.length; i++) {
             Integer f = fwd.putIfAbsent(ours[i], theirs[i]);
             Integer b = bwd.putIfAbsent(theirs[i], ours[i]);
-            if ((f != null && f != theirs[i]) || (b != null && b != ours[i])) {
+            if ((f != null && f.intValue() != theirs[i]) || (b != null && b.intValue() != ours[i])) {
                 bad++;
             }
         }
