@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * A min-priority queue of pixels keyed by a float32 priority, ties broken by pixel index: one primitive long per
- * entry (order-preserving bits of the float in the high word, the pixel index in the low word), binary heap.
+ * entry (order-preserving bits of the float in the high word, the pixel index in the low word) in a 4-ary heap
+ * (shallower and more cache-friendly than a binary one; keys are unique, so every correct priority queue pops the
+ * same sequence).
  * Not thread safe.
  */
 final class PixelQueue {
@@ -24,7 +26,7 @@ final class PixelQueue {
         }
         int k = size++;
         while (k > 0) {
-            int parent = (k - 1) >>> 1;
+            int parent = (k - 1) >>> 2;
             if (heap[parent] <= key) {
                 break;
             }
@@ -39,16 +41,24 @@ final class PixelQueue {
         long top = heap[0];
         long last = heap[--size];
         int k = 0;
-        int half = size >>> 1;
-        while (k < half) {
-            int c = 2 * k + 1;
-            if (c + 1 < size && heap[c + 1] < heap[c]) {
-                c++;
-            }
-            if (last <= heap[c]) {
+        while (true) {
+            int first = 4 * k + 1;
+            if (first >= size) {
                 break;
             }
-            heap[k] = heap[c];
+            int c = first;
+            long best = heap[first];
+            int end = Math.min(first + 4, size);
+            for (int j = first + 1; j < end; j++) {
+                if (heap[j] < best) {
+                    best = heap[j];
+                    c = j;
+                }
+            }
+            if (last <= best) {
+                break;
+            }
+            heap[k] = best;
             k = c;
         }
         heap[k] = last;
