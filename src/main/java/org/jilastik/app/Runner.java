@@ -47,6 +47,12 @@ public final class Runner {
             }
             return TrackingRunner.run(request, project, Trackers.defaultTracker());
         }
+        if (project.workflow() == WorkflowKind.MULTICUT) {
+            if (request.gave("table_only")) {
+                throw JilastikException.usage("--table_only applies to object classification projects only");
+            }
+            return MulticutRunner.run(request, project);
+        }
         if (request.gave("table_only")) {
             throw JilastikException.usage("--table_only applies to object classification projects only");
         }

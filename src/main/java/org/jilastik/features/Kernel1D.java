@@ -44,10 +44,20 @@ public final class Kernel1D {
      *                    pre-smoothing
      */
     public static Kernel1D gaussian(int order, double sigma, double windowRatio) {
+        return gaussianWithRadius(order, sigma, radius(sigma, windowRatio));
+    }
+
+    /**
+     * Builds a Gaussian (derivative) kernel of a given radius with the same taps as {@link #gaussian}; for callers
+     * that reproduce fastfilters called without a window ratio (radius {@code ceil(3σ)}, e.g. elf's watershed).
+     *
+     * @param radius kernel radius R ≥ 0 (0 gives the identity)
+     */
+    public static Kernel1D gaussianWithRadius(int order, double sigma, int radius) {
         if (order < 0 || order > 2) {
             throw new IllegalArgumentException("derivative order must be 0, 1 or 2, got " + order);
         }
-        int r = radius(sigma, windowRatio);
+        int r = radius;
         if (r == 0) {
             return new Kernel1D(order, sigma, new float[] {1f}, false);
         }
