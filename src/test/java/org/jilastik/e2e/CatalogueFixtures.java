@@ -30,7 +30,7 @@ final class CatalogueFixtures {
         for (String f : List.of("ex2d_pc.ilp", "ex2d.h5", "ex3d.h5", "ex2d.tif", "ex3d.tif")) {
             Files.createSymbolicLink(dir.resolve(f), ex.resolve(f));
         }
-        link(dir, "new-2d-allfeatures", "allfeat2d_pc.ilp");
+        link(dir, "new-2d-allfeatures", "allfeat2d_pc.ilp", "allfeat2d.h5");
         link(dir, "new-3d-allfeatures", "blobs3d_pc.ilp", "blobs3d.h5");
         link(dir, "oc-from-segmentation-2d", "ocseg_raw.h5", "ocseg_mask.h5");
         link(dir, "ij-2d-cells-apoptotic", "pixel_class_2d_cells_apoptotic.ilp", "2d_cells_apoptotic.tif");

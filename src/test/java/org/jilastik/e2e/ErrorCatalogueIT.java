@@ -38,7 +38,12 @@ class ErrorCatalogueIT {
     }
 
     static final Map<String, Setup> SETUPS = new HashMap<>();
-    static final Map<String, java.util.function.Consumer<Jilastik.Result>> EXTRA_CHECKS = new HashMap<>();
+    /** Checks beyond the row's columns: (result, working directory). */
+    interface Check {
+        void verify(Jilastik.Result result, Path dir) throws IOException;
+    }
+
+    static final Map<String, Check> EXTRA_CHECKS = new HashMap<>();
 
     static {
         SETUPS.put("startup-options-file", d -> Files.writeString(d.resolve("internal-startup-options.cfg"),
@@ -46,6 +51,10 @@ class ErrorCatalogueIT {
         SETUPS.put("spaces-in-paths", d -> Files.createSymbolicLink(d.resolve("my image.h5"),
                 d.resolve("ex2d.h5").toRealPath()));
         SETUPS.put("container-suffix-in-folder-name", d -> linkIn(d, "run.h5_backup"));
+        SETUPS.put("explicit-list-order", d -> {
+            Files.createSymbolicLink(d.resolve("a.tif"), d.resolve("ex2d.tif").toRealPath());
+            Files.createSymbolicLink(d.resolve("b.tif"), d.resolve("ex2d.tif").toRealPath());
+        });
         SETUPS.put("two-inputs-one-output", d -> {
             linkIn(d, "a");
             linkIn(d, "b");
@@ -58,8 +67,15 @@ class ErrorCatalogueIT {
             Files.createDirectories(d.resolve("out/ex2d-data.zarr"));
             Files.writeString(d.resolve("out/ex2d-data.zarr/.zgroup"), "{\"zarr_format\": 2}");
         });
-        EXTRA_CHECKS.put("help-with-project", r -> assertThat(r.stdout()).contains("--raw_data")
+        EXTRA_CHECKS.put("help-with-project", (r, d) -> assertThat(r.stdout()).contains("--raw_data")
                 .contains("Simple Segmentation").contains("Probabilities"));
+        // the exports ilastik also writes in these cases: the whole 60 x 80 image with its 3 classes
+        EXTRA_CHECKS.put("dash-spelled-option", (r, d) -> assertThat(ExportedFile.read(
+                d.resolve("out/ex2d-data_dash.png"), "exported_data").shape()).containsExactly(60, 80, 3));
+        EXTRA_CHECKS.put("output-dir-missing-h5", (r, d) -> assertThat(ExportedFile.read(
+                d.resolve("no_such_dir/sub/ex2d-data.h5"), "exported_data").shape()).containsExactly(60, 80, 3));
+        EXTRA_CHECKS.put("output-dir-missing-tif", (r, d) -> assertThat(ExportedFile.read(
+                d.resolve("no_such_dir2/sub/ex2d-data.tif"), "exported_data").shape()).containsExactly(60, 80, 3));
     }
 
     private static Path fixtures;
@@ -123,7 +139,10 @@ class ErrorCatalogueIT {
                     .isEqualTo(e.getValue());
         }
         assertThat(Path.of("/sys/ex2d-data.h5")).doesNotExist();
-        EXTRA_CHECKS.getOrDefault(row.id(), x -> { }).accept(r);
+        Check extra = EXTRA_CHECKS.get(row.id());
+        if (extra != null) {
+            extra.verify(r, dir);
+        }
     }
 
     /** Replaces the catalogue's placeholders for a run in {@code dir}. */
