@@ -221,9 +221,12 @@ public final class Hdf5DatasetWriter implements ImageSink {
                     H5Sclose(mem);
                 }
             } catch (Hdf5CallFailed e) {
+                String full = org.jilastik.io.StagedOutput.diskFullReason(target,
+                        block.box().numElements() * dtype.byteSize());
                 throw JilastikException.processing("cannot write block " + block.box() + " of dataset "
-                        + internalPath + " in " + target + " (" + e.getMessage()
-                        + "); check free disk space and write permission", e);
+                        + internalPath + " in " + target + (full != null ? ": " + full
+                        + "; free some space or write the output elsewhere" : " (" + e.getMessage()
+                        + "); check free disk space and write permission"), e);
             } finally {
                 LOCK.unlock();
             }
@@ -253,8 +256,10 @@ public final class Hdf5DatasetWriter implements ImageSink {
             finished = true;
         } catch (Hdf5CallFailed | IOException e) {
             abortLocked();
-            throw JilastikException.processing("cannot finish dataset " + internalPath + " in " + target + " ("
-                    + e.getMessage() + "); check free disk space and write permission", e);
+            String full = org.jilastik.io.StagedOutput.diskFullReason(target, 0);
+            throw JilastikException.processing("cannot finish dataset " + internalPath + " in " + target
+                    + (full != null ? ": " + full + "; free some space or write the output elsewhere" : " ("
+                    + e.getMessage() + "); check free disk space and write permission"), e);
         } finally {
             LOCK.unlock();
         }
