@@ -17,25 +17,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Catalogue row {@code "interrupted-run"} of docs/errors.md: jilastik is killed with SIGKILL
  * ({@link Process#destroyForcibly()}) at seeded random moments of a multi-block export (new-2d-allfeatures'
- * Probabilities in 16 × 16 tiles on one thread: a few hundred blocks over a few seconds), first while no output
+ * project on a synthetic 768 × 1024 image, Probabilities in tiles of at most 128 pixels per edge on one thread,
+ * rounded up to whole HDF5 chunks: 9 blocks for HDF5, 48 for TIFF, over a few seconds), first while no output
  * exists, then while a complete output from an earlier run is being replaced. After every kill no file under the
  * final name may be incomplete: it is absent, or it is a complete output equal to an uninterrupted run's. Then
  * the same command, run again, completes with exit 0 and writes exactly the uninterrupted run's values.
  */
 class CrashSafetyIT {
     private static final Map<String, String> MANY_BLOCKS = Map.of("LAZYFLOW_THREADS", "1",
-            "JILASTIK_MAX_TILE_EDGE", "16");
+            "JILASTIK_MAX_TILE_EDGE", "128");
     private static final long SEED = 20261124L;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hdf5", "tif"})
     void killedRunsLeaveNoIncompleteOutputAndRerunsComplete(String format, @TempDir Path tmp) throws Exception {
-        String out = "out/allfeat2d-data." + (format.equals("hdf5") ? "h5" : "tif");
+        String out = "out/big-data." + (format.equals("hdf5") ? "h5" : "tif");
         List<String> args = List.of("--project=allfeat2d_pc.ilp", "--export_source=Probabilities",
-                "--output_format=" + format, "--output_filename_format=out/{nickname}", "allfeat2d.h5/data");
+                "--output_format=" + format, "--output_filename_format=out/{nickname}", "big.h5/data");
 
         Path ref = Files.createDirectories(tmp.resolve("reference"));
         Workspace.of("new-2d-allfeatures", ref);
+        bigImage(ref);
         long t0 = System.nanoTime();
         Jilastik.Result r = Jilastik.run(ref, MANY_BLOCKS, args);
         long refMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -46,6 +48,7 @@ class CrashSafetyIT {
 
         Path work = Files.createDirectories(tmp.resolve("work"));
         Workspace.of("new-2d-allfeatures", work);
+        bigImage(work);
         Random random = new Random(SEED + format.hashCode());
         for (int round = 0; round < 2; round++) {
             for (int k = 0; k < 2; k++) {
@@ -64,7 +67,7 @@ class CrashSafetyIT {
                 }
                 // only hidden temporaries besides the final name: nothing that looks like a finished output
                 for (String f : Workspace.filesUnder(work.resolve("out"))) {
-                    assertThat(f.equals(Path.of(out).getFileName().toString()) || f.startsWith(".allfeat2d-data."))
+                    assertThat(f.equals(Path.of(out).getFileName().toString()) || f.startsWith(".big-data."))
                             .as("unexpected file " + f + " after a kill at " + delay + " ms").isTrue();
                 }
             }
@@ -72,6 +75,17 @@ class CrashSafetyIT {
             assertThat(again.exitCode()).as(again.describe()).isZero();
             assertSame(ExportedFile.read(work.resolve(out), "exported_data"), expected, "re-run " + round);
         }
+    }
+
+    // a 768 x 1024 int8 image with structure at several scales (synthetic, made here)
+    private static void bigImage(Path dir) {
+        byte[][] img = new byte[768][1024];
+        for (int y = 0; y < 768; y++) {
+            for (int x = 0; x < 1024; x++) {
+                img[y][x] = (byte) ((7 * y + 3 * x + (x * y) % 13 + ((x / 40 + y / 40) % 2) * 50) % 128);
+            }
+        }
+        CatalogueFixtures.writeH5(dir.resolve("big.h5"), "data", img, "yx");
     }
 
     private static void killAfter(Path cwd, List<String> args, long delayMillis, Path tmp) throws Exception {

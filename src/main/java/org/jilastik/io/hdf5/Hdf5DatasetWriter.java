@@ -286,6 +286,17 @@ public final class Hdf5DatasetWriter implements ImageSink {
             return;
         }
         finished = true;
+        if (tempFile != null) {
+            // Empty the temporary first: after a full disk, closing flushes cached chunks and metadata, which
+            // fails without free space and leaves the file open inside libhdf5, whose clean-up at process exit
+            // then crashed the JVM (SIGSEGV, exit 139). Truncating frees the space the flush needs.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tempFile,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+            } catch (IOException ignored) {
+                // the file is deleted below anyway
+            }
+        }
         if (datasetId >= 0) {
             H5Dclose(datasetId);
             datasetId = -1;

@@ -30,10 +30,6 @@ final class Hdf5NativeWriter {
     static {
         LOCK.lock();
         try {
-            // No library shutdown at process exit: a file whose close failed (disk full) stays open inside
-            // libhdf5, and its exit handler's second attempt to flush it crashed the JVM (SIGSEGV, exit 139)
-            // after the error had been reported. Every output is closed explicitly (commit or abort) before exit.
-            H5dont_atexit();
             H5open();
             // Errors are reported through return codes and our own messages; the library's stack dumps on
             // stderr would bypass the one-sentence rule.
