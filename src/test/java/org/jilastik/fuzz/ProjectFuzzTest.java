@@ -53,6 +53,18 @@ class ProjectFuzzTest {
         StagedOutput.deleteQuietly(work);
     }
 
+    @net.jqwik.api.Example
+    void undamagedProjectExports() throws IOException {
+        Path ilp = work.resolve("original.ilp");
+        Files.write(ilp, original);
+        Path out = work.resolve("out");
+        Fuzzing.commandEndsCleanly("the original project", List.of("--project=" + ilp.toAbsolutePath(), "--quiet",
+                "--output_format=numpy", "--output_filename_format=" + out.toAbsolutePath() + "/{nickname}",
+                INPUT.toAbsolutePath() + "/data"));
+        org.assertj.core.api.Assertions.assertThat(out.resolve("ex2d-data.npy")).isRegularFile();
+        StagedOutput.deleteQuietly(out);
+    }
+
     @Property
     void projectWithEditedBytesEndsCleanly(@ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("edit") int[]> edits)
             throws IOException {
