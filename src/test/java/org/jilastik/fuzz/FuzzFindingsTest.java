@@ -49,6 +49,25 @@ class FuzzFindingsTest {
         assertProcessingError(() -> readAll("z.zarr/data", dir), "z.zarr");
     }
 
+    /**
+     * InputFuzzTest (long run): jilastik's PNG export of ex2d's Simple Segmentation with one byte set to 0
+     * (16088 bytes before the end) made ImageIO throw IndexOutOfBoundsException ("position < flushedPos!").
+     */
+    @Test
+    void damagedPngIsADamagedFile(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("s.png");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Path ex = EX2D.getParent();
+        int code = org.jilastik.cli.Main.run(new String[] {"--project=" + ex.resolve("ex2d_pc.ilp").toAbsolutePath(),
+                "--quiet", "--export_source=Simple Segmentation", "--output_format=png",
+                "--output_filename_format=" + png.toAbsolutePath(), EX2D.toAbsolutePath() + "/data"},
+                java.util.Map.of(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err));
+        assertThat(code).as(err.toString()).isZero();
+        Files.write(png, Fuzzing.mutate(Files.readAllBytes(png), java.util.List.of(new int[] {0, -16088, 0})));
+        assertProcessingError(() -> readAll("s.png", dir), "s.png");
+    }
+
     /** A dataset with a zero-length axis was taken for an image and failed later with a misleading message. */
     @Test
     void emptyDatasetHoldsNoPixels(@TempDir Path dir) throws IOException {
