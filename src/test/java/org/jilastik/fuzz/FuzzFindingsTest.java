@@ -68,6 +68,19 @@ class FuzzFindingsTest {
         assertProcessingError(() -> readAll("s.png", dir), "s.png");
     }
 
+    /**
+     * InputFuzzTest (long run): export-options' ex2d.tif cut after 896 bytes with one bit flipped 9832 bytes
+     * before the new end decoded to a raster smaller than its tags promise, and copying it threw
+     * ArrayIndexOutOfBoundsException ("Coordinate out of bounds!").
+     */
+    @Test
+    void tiffDecodingToAnotherSizeIsADamagedFile(@TempDir Path dir) throws IOException {
+        byte[] tif = Files.readAllBytes(EX2D.resolveSibling("ex2d.tif"));
+        Files.write(dir.resolve("d.tif"), Fuzzing.mutate(tif, java.util.List.of(new int[] {2, 896, 0},
+                new int[] {1, -9832, 0})));
+        assertProcessingError(() -> readAll("d.tif", dir), "d.tif");
+    }
+
     /** A dataset with a zero-length axis was taken for an image and failed later with a misleading message. */
     @Test
     void emptyDatasetHoldsNoPixels(@TempDir Path dir) throws IOException {
