@@ -81,6 +81,29 @@ class FuzzFindingsTest {
         assertProcessingError(() -> readAll("d.tif", dir), "d.tif");
     }
 
+    /**
+     * ProjectFuzzTest (long run): {@code PixelClassification/ClassifierForests/known_labels} replaced by an empty
+     * int64 array of shape [0, 2] made compiling the forest throw ArrayIndexOutOfBoundsException (exit 1 with
+     * "internal error").
+     */
+    @Test
+    void emptyKnownLabelsAreADamagedProject(@TempDir Path dir) throws IOException {
+        Path ilp = dir.resolve("kl.ilp");
+        Hdf5Edits.copy(EX2D.resolveSibling("ex2d_pc.ilp"), ilp)
+                .putLongs("/PixelClassification/ClassifierForests/known_labels", new long[] {0, 2}, new long[0])
+                .close();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = org.jilastik.cli.Main.run(new String[] {"--project=" + ilp.toAbsolutePath(), "--quiet",
+                "--output_format=numpy", "--output_filename_format=" + dir.toAbsolutePath() + "/out/{nickname}",
+                EX2D.toAbsolutePath() + "/data"}, java.util.Map.of(),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("jilastik: the classifier in /PixelClassification/ClassifierForests "
+                + "stores the labels [] for a forest of 3 classes; the project is damaged: save it again in ilastik"
+                + System.lineSeparator());
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     /** A dataset with a zero-length axis was taken for an image and failed later with a misleading message. */
     @Test
     void emptyDatasetHoldsNoPixels(@TempDir Path dir) throws IOException {
