@@ -35,6 +35,8 @@ final class LaneExport {
     private final ResourceBudget budget;
     private final Path cwd;
     private final LanePipeline.Factory workflow;
+    /** Output file → the input that exported to it earlier in this run (spec cli-and-io §6.13). */
+    private final java.util.Map<Path, String> exportedBy = new java.util.HashMap<>();
 
     LaneExport(RunRequest request, Project project, ResourceBudget budget, Path cwd, LanePipeline.Factory workflow) {
         this.request = request;
@@ -80,6 +82,12 @@ final class LaneExport {
                     project.path().toAbsolutePath().getParent());
             if (!request.quiet()) {
                 exportPlan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
+            }
+            String earlier = exportedBy.putIfAbsent(exportPlan.file().toAbsolutePath().normalize(), lane[0]);
+            if (earlier != null && !request.quiet()) {
+                log.println("jilastik: warning: " + lane[0] + " exports to " + exportPlan.file() + " like " + earlier
+                        + " before it, and replaces that export; put {dataset_dir} or another placeholder into "
+                        + "--output_filename_format to keep both");
             }
             ImageSource finalMask = maskImage;
             // Either one block per worker, or (where the pipeline prefers it) blocks one after the other, each

@@ -51,4 +51,35 @@ public final class TileSizer {
         }
         return px > Long.MAX_VALUE / Math.max(1, bytesPerPixel) ? Long.MAX_VALUE : px * bytesPerPixel;
     }
+
+    /**
+     * Refuses a run whose memory budget cannot hold even the smallest block {@link #choose} allows: one sentence
+     * naming the memory one block needs and the memory the budget gives it, instead of running out of memory
+     * later. {@code budgetBytes} is a block's working share, three quarters of its share of the whole budget
+     * (the rest is kept for caches and buffers, see {@code ResourceBudget#workingBytesPerThread}); the budget is
+     * advisory, as in ilastik, so a block may use its whole share, and only a block larger than that is refused.
+     *
+     * @param imageShape    spatial extents of the image, C-order
+     * @param tile          the tile {@link #choose} returned
+     * @param halo          halo per spatial axis
+     * @param bytesPerPixel working bytes per pixel of the grown tile
+     * @param budgetBytes   working bytes one block may use
+     * @throws org.jilastik.error.JilastikException (processing) when the tile needs more than its whole share
+     */
+    public static void requireFits(long[] imageShape, long[] tile, long[] halo, long bytesPerPixel, long budgetBytes) {
+        long needed = bytes(imageShape, tile, halo, bytesPerPixel);
+        long share = budgetBytes / 3 * 4;
+        if (needed <= share) {
+            return;
+        }
+        StringBuilder shape = new StringBuilder();
+        for (long t : tile) {
+            shape.append(shape.isEmpty() ? "" : "x").append(t);
+        }
+        throw org.jilastik.error.JilastikException.processing(String.format(java.util.Locale.ROOT,
+                "the memory budget gives each block computed at once %.1f MB but the smallest block of this image "
+                        + "(%s pixels plus a halo of %d) needs %.1f MB; raise LAZYFLOW_TOTAL_RAM_MB (and the Java "
+                        + "heap, -Xmx) or lower LAZYFLOW_THREADS", Math.floor(share / 104857.6) / 10.0, shape,
+                java.util.Arrays.stream(halo).max().orElse(0), Math.ceil(needed / 104857.6) / 10.0));
+    }
 }

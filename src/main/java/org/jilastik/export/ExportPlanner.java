@@ -63,6 +63,12 @@ public final class ExportPlanner {
                 : PixelConverter.normalize(source.dtype(), dtype, ranges.inputMin(), ranges.inputMax(),
                         ranges.exportMin(), ranges.exportMax()))
                 .withClip(Boolean.TRUE.equals(first(cli.clip(), stored.clip(), Boolean.FALSE)));
+        if (ranges == null && source.dtype().isFloating() && dtype.isInteger()) {
+            // spec cli-and-io §6.14: ilastik's plain cast truncates (probabilities become 0 and 1); say so
+            warnings.add("--export_dtype " + dtype.numpyName() + " without --export_drange casts the "
+                    + source.displayName() + " values (" + source.dtype().numpyName() + ") without scaling, dropping "
+                    + "their fractions; add --pipeline_result_drange and --export_drange to scale them");
+        }
         ExistingOutput existing = first(cli.existingOutput(), stored.existingOutput(), ExistingOutput.ILASTIK);
 
         Axes ilastikAxes = outputOrder(first(cli.outputAxisOrder(), stored.outputAxisOrder(), null), lane, warnings);
@@ -74,6 +80,7 @@ public final class ExportPlanner {
         Axes writtenAxes = writtenAxes(format, ilastikAxes, ilastikShape);
         if (format.kind() == ExportFormat.Kind.IMAGE_2D || format.kind() == ExportFormat.Kind.IMAGE_2D_SEQUENCE) {
             inMemoryNote(format, ilastikShape, dtype, warnings);
+            stretchNote(format, source.displayName(), dtype, warnings);
         }
         long[] chunks = switch (format.kind()) {
             case HDF5, N5 -> ChunkShapes.hdf5(ilastikAxes, ilastikShape, dtype);
@@ -250,6 +257,20 @@ public final class ExportPlanner {
         if (bytes >= IN_MEMORY_NOTE_BYTES && !format.extension().startsWith("tif")) {
             warnings.add("the " + format.name() + " format holds each whole image (" + (bytes >> 20) + " MiB) in "
                     + "memory while writing it; use tif or hdf5 for images larger than memory");
+        }
+    }
+
+    /**
+     * The log line for a 2-D image codec that cannot store {@code dtype} (spec cli-and-io §6.15): vigra, and so
+     * ilastik and jilastik, silently stretch each image's own minimum..maximum to 0..255.
+     */
+    private static void stretchNote(ExportFormat format, String sourceName, DType dtype, List<String> warnings) {
+        org.jilastik.io.image.VigraImageFormat codec = org.jilastik.io.image.VigraImageFormat.ofExtension(
+                format.extension());
+        if (codec != null && !codec.pixelTypes().contains(dtype)) {
+            warnings.add("the " + format.name() + " format cannot store " + dtype.numpyName() + ", so the "
+                    + sourceName + " values are stretched from each image's minimum..maximum to 0..255 (as in "
+                    + "ilastik); use tif or hdf5 to keep the values");
         }
     }
 

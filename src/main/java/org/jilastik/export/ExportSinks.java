@@ -36,6 +36,14 @@ public final class ExportSinks {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
+            Path blocker = parent;
+            while (blocker != null && !Files.exists(blocker)) {
+                blocker = blocker.getParent();
+            }
+            if (blocker != null && !Files.isDirectory(blocker)) {
+                throw JilastikException.processing("cannot create the output directory " + parent + " because "
+                        + blocker + " is a file, not a directory; choose another --output_filename_format", e);
+            }
             throw JilastikException.processing("cannot create the output directory " + parent + " ("
                     + e.getMessage() + "); check the --output_filename_format and write permission", e);
         }

@@ -155,7 +155,7 @@ public final class FeaturePlan {
                 String fix = a == 0
                         ? "select smaller scales or compute that scale in 2D (ComputeIn2d)"
                         : "select smaller scales or use a larger image";
-                throw JilastikException.processing("The image is too small for the pixel feature scale σ="
+                throw JilastikException.processing("the image is too small for the pixel feature scale σ="
                         + pythonFloat(nominal) + ": axis " + axisNames[a] + " has " + sp[a]
                         + " pixels but that scale needs at least " + need + "; " + fix + ".");
             }

@@ -39,7 +39,13 @@ public final class InputOpener {
         List<ImageSource> sources = new ArrayList<>();
         try {
             for (ContainerPath f : files) {
-                sources.add(openOne(f));
+                ImageSource one = openOne(f);
+                sources.add(one);
+                if (java.util.Arrays.stream(one.shape()).anyMatch(n -> n <= 0)) {
+                    throw JilastikException.processing(f + " holds no pixels (shape "
+                            + java.util.Arrays.toString(one.shape()) + ", axes " + one.axes() + "); select a "
+                            + "dataset that holds an image.");
+                }
             }
             ImageSource source = sources.size() == 1 ? sources.get(0)
                     : StackSource.of(sources, files.stream().map(ContainerPath::toString).toList(), stackAlong);

@@ -70,4 +70,30 @@ public final class StagedOutput {
             // best effort: a hidden temporary never looks like a finished output
         }
     }
+
+    /**
+     * Whether a failed write of {@code bytes} next to {@code target} is explained by a full disk: the file system
+     * holding {@code target} (or its nearest existing ancestor) has less than {@code bytes} + 1 MiB free. For
+     * writers whose library does not say why a write failed (libhdf5).
+     *
+     * @return a phrase such as {@code "the disk is full (12 KiB free in /data/out)"}, or {@code null}
+     */
+    public static String diskFullReason(Path target, long bytes) {
+        Path dir = target.toAbsolutePath().getParent();
+        while (dir != null && !Files.isDirectory(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return null;
+        }
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < bytes + (1L << 20)) {
+                return "the disk is full (" + (free >> 10) + " KiB free in " + dir + ")";
+            }
+        } catch (IOException e) {
+            // unknown: no claim
+        }
+        return null;
+    }
 }

@@ -60,6 +60,53 @@ final class Jilastik {
      * {@code mpiexec -n 2}); the result is the launcher's.
      */
     static Result launched(List<String> launcher, Path cwd, Map<String, String> env, List<String> args) {
+        ProcessBuilder pb = builder(launcher, cwd, env, args);
+        try {
+            Path errFile = Files.createTempFile("jilastik-e2e-stderr", ".txt");
+            Path outFile = Files.createTempFile("jilastik-e2e-stdout", ".txt");
+            try {
+                pb.redirectError(errFile.toFile()).redirectOutput(outFile.toFile());
+                Process p = pb.start();
+                if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("jilastik " + args + " did not finish within " + TIMEOUT_S + " s");
+                }
+                return result(p, errFile, outFile);
+            } finally {
+                Files.deleteIfExists(errFile);
+                Files.deleteIfExists(outFile);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not run jilastik: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Starts jilastik without waiting (for tests that kill it): stdout and stderr go to the given files; the
+     * caller waits for, kills and reads the process ({@link #result}).
+     */
+    static Process start(Path cwd, Map<String, String> env, List<String> args, Path stdout, Path stderr)
+            throws IOException {
+        return builder(List.of(), cwd, env, args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
+    }
+
+    /** The result of the finished process {@code p} whose stderr and stdout went to the given files. */
+    static Result result(Process p, Path errFile, Path outFile) throws IOException {
+        List<String> err = new ArrayList<>();
+        for (String line : Files.readAllLines(errFile, StandardCharsets.UTF_8)) {
+            if (!line.equals(INCUBATOR_WARNING)) {
+                err.add(line);
+            }
+        }
+        return new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8), err);
+    }
+
+    /** The process for {@code launcher java ... -jar jilastik.jar args} in {@code cwd} with {@code env} applied. */
+    static ProcessBuilder builder(List<String> launcher, Path cwd, Map<String, String> env, List<String> args) {
         List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
@@ -80,32 +127,6 @@ final class Jilastik {
                 pb.environment().put(k, v);
             }
         });
-        try {
-            Path errFile = Files.createTempFile("jilastik-e2e-stderr", ".txt");
-            Path outFile = Files.createTempFile("jilastik-e2e-stdout", ".txt");
-            try {
-                pb.redirectError(errFile.toFile()).redirectOutput(outFile.toFile());
-                Process p = pb.start();
-                if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("jilastik " + args + " did not finish within " + TIMEOUT_S + " s");
-                }
-                List<String> err = new ArrayList<>();
-                for (String line : Files.readAllLines(errFile, StandardCharsets.UTF_8)) {
-                    if (!line.equals(INCUBATOR_WARNING)) {
-                        err.add(line);
-                    }
-                }
-                return new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8), err);
-            } finally {
-                Files.deleteIfExists(errFile);
-                Files.deleteIfExists(outFile);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("could not run jilastik: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return pb;
     }
 }

@@ -54,7 +54,7 @@ class FeaturePlanTest {
         // σ 10 in 3-D needs ceil(35) + 1 = 36 pixels on z
         assertThatThrownBy(() -> FeaturePlan.of(sel, Axes.of("zyx"), new long[] {20, 40, 40}))
                 .isInstanceOf(JilastikException.class)
-                .hasMessage("The image is too small for the pixel feature scale σ=10.0: axis z has 20 pixels but that "
+                .hasMessage("the image is too small for the pixel feature scale σ=10.0: axis z has 20 pixels but that "
                         + "scale needs at least 36; select smaller scales or compute that scale in 2D (ComputeIn2d).")
                 .extracting(e -> ((JilastikException) e).exitCode()).isEqualTo(JilastikException.PROCESSING);
         assertThatThrownBy(() -> FeaturePlan.of(sel, Axes.of("yx"), new long[] {35, 400}))

@@ -221,9 +221,12 @@ public final class Hdf5DatasetWriter implements ImageSink {
                     H5Sclose(mem);
                 }
             } catch (Hdf5CallFailed e) {
+                String full = org.jilastik.io.StagedOutput.diskFullReason(target,
+                        block.box().numElements() * dtype.byteSize());
                 throw JilastikException.processing("cannot write block " + block.box() + " of dataset "
-                        + internalPath + " in " + target + " (" + e.getMessage()
-                        + "); check free disk space and write permission", e);
+                        + internalPath + " in " + target + (full != null ? ": " + full
+                        + "; free some space or write the output elsewhere" : " (" + e.getMessage()
+                        + "); check free disk space and write permission"), e);
             } finally {
                 LOCK.unlock();
             }
@@ -253,8 +256,10 @@ public final class Hdf5DatasetWriter implements ImageSink {
             finished = true;
         } catch (Hdf5CallFailed | IOException e) {
             abortLocked();
-            throw JilastikException.processing("cannot finish dataset " + internalPath + " in " + target + " ("
-                    + e.getMessage() + "); check free disk space and write permission", e);
+            String full = org.jilastik.io.StagedOutput.diskFullReason(target, 0);
+            throw JilastikException.processing("cannot finish dataset " + internalPath + " in " + target
+                    + (full != null ? ": " + full + "; free some space or write the output elsewhere" : " ("
+                    + e.getMessage() + "); check free disk space and write permission"), e);
         } finally {
             LOCK.unlock();
         }
@@ -281,6 +286,17 @@ public final class Hdf5DatasetWriter implements ImageSink {
             return;
         }
         finished = true;
+        if (tempFile != null) {
+            // Empty the temporary first: after a full disk, closing flushes cached chunks and metadata, which
+            // fails without free space and leaves the file open inside libhdf5, whose clean-up at process exit
+            // then crashed the JVM (SIGSEGV, exit 139). Truncating frees the space the flush needs.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tempFile,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+            } catch (IOException ignored) {
+                // the file is deleted below anyway
+            }
+        }
         if (datasetId >= 0) {
             H5Dclose(datasetId);
             datasetId = -1;

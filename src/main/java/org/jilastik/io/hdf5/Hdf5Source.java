@@ -98,9 +98,14 @@ public final class Hdf5Source implements ImageSource {
             Dataset d = find(f, path, internalPath);
             String name = path + (d.getPath().startsWith("/") ? "" : "/") + d.getPath();
             return new Hdf5Source(f, d, displayName == null ? name : displayName);
-        } catch (RuntimeException e) {
+        } catch (JilastikException e) {
             f.close();
             throw e;
+        } catch (RuntimeException e) {
+            // jhdf's parse errors of damaged structures (HdfException, buffer and index errors): found by fuzzing
+            f.close();
+            throw JilastikException.processing("cannot read " + path + " as HDF5 (" + e.getMessage()
+                    + "); the file may be damaged.", e);
         }
     }
 
@@ -167,7 +172,10 @@ public final class Hdf5Source implements ImageSource {
                 return readContiguous(box);
             }
             return readCompact(box);
-        } catch (HdfException e) {
+        } catch (JilastikException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // HdfException, and the buffer/index errors jhdf raises on damaged chunks (found by fuzzing)
             throw JilastikException.processing("cannot read " + box + " of " + name + " (" + e.getMessage()
                     + "); the file may be damaged.", e);
         }

@@ -80,6 +80,12 @@ public final class ImageIoSource implements ImageSource {
             }
         } catch (IOException e) {
             throw JilastikException.processing("cannot read image " + path + " (" + e.getMessage() + ").", e);
+        } catch (JilastikException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ImageIO's decoders throw unchecked exceptions on damaged files (found by fuzzing)
+            throw JilastikException.processing("cannot read image " + path + " (" + e + "); the file may be "
+                    + "damaged.", e);
         }
     }
 
@@ -141,8 +147,14 @@ public final class ImageIoSource implements ImageSource {
         int h = (int) shape[shape.length - 3];
         int w = (int) shape[shape.length - 2];
         int bands = (int) shape[shape.length - 1];
+        long elements = (long) h * w * bands * images;
+        if (elements > Integer.MAX_VALUE - 8) {
+            // these codecs decode whole images into one Java array
+            throw JilastikException.processing("image " + path + " (" + java.util.Arrays.toString(shape) + ") is "
+                    + "too large for jilastik's " + "reader of this format; convert it to TIFF or HDF5.");
+        }
         int plane = h * w * bands;
-        Object data = Block.newStorage(dtype, Math.multiplyExact(plane, images));
+        Object data = Block.newStorage(dtype, (int) elements);
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             ImageReader r = reader(in, path);
             try {
@@ -160,6 +172,11 @@ public final class ImageIoSource implements ImageSource {
             }
         } catch (IOException e) {
             throw JilastikException.processing("cannot decode image " + path + " (" + e.getMessage() + ").", e);
+        } catch (JilastikException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw JilastikException.processing("cannot decode image " + path + " (" + e + "); the file may be "
+                    + "damaged.", e);
         }
         cache = data;
         return data;

@@ -85,7 +85,15 @@ public final class N5Source implements ImageSource {
         Path dir = ip.isEmpty() ? root : root.resolve(ip);
         Map<String, Object> attrs = attributes(dir);
         if (attrs != null && attrs.containsKey("dimensions")) {
-            return new N5Source(dir, attrs);
+            try {
+                return new N5Source(dir, attrs);
+            } catch (JilastikException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // wrong types or values in attributes.json (found by fuzzing)
+                throw JilastikException.processing("cannot read the N5 dataset " + dir + " (" + e.getMessage()
+                        + "); its attributes.json may be damaged.", e);
+            }
         }
         List<String> all = ContainerDatasets.list(root, p -> {
             Map<String, Object> a = attributes(p);

@@ -219,6 +219,12 @@ public final class TiffSource implements ImageSource {
                 page = page * shape[i] + idx[i];
             }
             Raster r = readPage((int) page, new Rectangle(x0, y0, w, h));
+            if (r.getWidth() < w || r.getHeight() < h || r.getNumBands() < c0 + nc) {
+                // damaged tags: the decoder's raster disagrees with the layout read from them (found by fuzzing)
+                throw JilastikException.processing("page " + page + " of " + path + " decodes to " + r.getWidth()
+                        + " x " + r.getHeight() + " pixels with " + r.getNumBands() + " samples, not the " + w + " x "
+                        + h + " with " + (c0 + nc) + " its tags promise; the file may be damaged.");
+            }
             copyPage(r, out.data(), slot * pageSize, w, h, c0, nc);
             slot++;
             int k = lead - 1;

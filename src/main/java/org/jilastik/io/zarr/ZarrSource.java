@@ -60,6 +60,18 @@ public final class ZarrSource implements ImageSource {
      *     unsupported codec
      */
     public static ZarrSource open(Path root, String internalPath) {
+        try {
+            return openChecked(root, internalPath);
+        } catch (JilastikException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // wrong types or values in the JSON metadata (found by fuzzing)
+            throw JilastikException.processing("cannot read the Zarr store " + root + " (" + e.getMessage()
+                    + "); its metadata may be damaged.", e);
+        }
+    }
+
+    private static ZarrSource openChecked(Path root, String internalPath) {
         String ip = internalPath == null ? "" : internalPath.replaceAll("^/+", "");
         Path dir = ip.isEmpty() ? root : root.resolve(ip);
         ZarrArrayMeta meta = meta(dir);
@@ -68,11 +80,11 @@ public final class ZarrSource implements ImageSource {
         }
         String first = ip.isEmpty() ? omeFirstDataset(root) : null;
         if (first != null && meta(root.resolve(first)) != null) {
-            return open(root, first);
+            return openChecked(root, first);
         }
         List<String> all = ContainerDatasets.list(root, ZarrSource::isArray);
         if (ip.isEmpty() && all.size() == 1) {
-            return open(root, all.get(0));
+            return openChecked(root, all.get(0));
         }
         if (ip.isEmpty()) {
             throw JilastikException.processing(root + (all.isEmpty() ? " contains no Zarr arrays; select a Zarr "

@@ -84,6 +84,8 @@ public final class PixelPipeline {
      * @param workingBytes bytes one worker may use for one block
      * @param maxEdge      an upper bound for every spatial edge ({@code Long.MAX_VALUE} for none)
      * @return the block extents per axis
+     * @throws org.jilastik.error.JilastikException (processing) when even the smallest block does not fit
+     *                                              {@code workingBytes} (see {@link TileSizer#requireFits})
      */
     public static long[] tileShape(Axes axes, long[] imageShape, long[] halo, long bytesPerPixel, long workingBytes,
             long maxEdge) {
@@ -105,6 +107,7 @@ public final class PixelPipeline {
         long capBytes = TileSizer.bytes(spatialShape, capped, spatialHalo, bytesPerPixel);
         long[] spatialTile = TileSizer.choose(spatialShape, spatialHalo, bytesPerPixel,
                 Math.min(workingBytes, capBytes), 64);
+        TileSizer.requireFits(spatialShape, spatialTile, spatialHalo, bytesPerPixel, workingBytes);
         long[] tile = new long[axes.size()];
         java.util.Arrays.fill(tile, 1);
         tile[axes.indexOf('c')] = imageShape[axes.indexOf('c')];

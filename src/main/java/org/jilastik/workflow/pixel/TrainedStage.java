@@ -66,6 +66,13 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
                 known[i] = i + 1;
             }
         }
+        int classes = forests.getFirst().classCount();
+        if (known.length != classes || java.util.Arrays.stream(known).anyMatch(l -> l < 1 || l > Integer.MAX_VALUE)) {
+            // a damaged known_labels dataset (found by fuzzing: an empty one threw ArrayIndexOutOfBounds)
+            throw JilastikException.processing("the classifier in " + stored.groupPath() + " stores the labels "
+                    + java.util.Arrays.toString(known) + " for a forest of " + classes + " classes; the project is "
+                    + "damaged: save it again in ilastik");
+        }
         VigraClassifier classifier = new VigraClassifier(stored.type(), forests, known,
                 stored.featureNames() == null ? List.of() : stored.featureNames(), null);
         return of(stage, classifier);
@@ -79,6 +86,11 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
         ClassifierGroup group = stage.classifier();
         List<String> names = group == null ? List.of() : group.classes().names();
         int channels = names.isEmpty() ? (int) classifier.maxLabel() : names.size();
+        if (classifier.maxLabel() > channels) {
+            throw JilastikException.processing("the classifier in " + stored.groupPath() + " predicts label "
+                    + classifier.maxLabel() + " but the project names only " + channels + " label classes; the "
+                    + "project is damaged: save it again in ilastik");
+        }
         return new TrainedStage(stage.number(), stage.features(), ForestPredictor.compile(classifier, channels), names);
     }
 
