@@ -43,7 +43,6 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
                     + "); open it in ilastik, select features, train and save it");
         }
         StoredClassifier stored = group == null ? null : group.classifier();
-        List<String> names = group == null ? List.of() : group.classes().names();
         if (stored == null || stored.forests().isEmpty()) {
             throw JilastikException.processing("the project has no trained classifier in "
                     + (group == null ? "its PixelClassification group" : group.path())
@@ -87,7 +86,8 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
         List<String> names = group == null ? List.of() : group.classes().names();
         int channels = names.isEmpty() ? (int) classifier.maxLabel() : names.size();
         if (classifier.maxLabel() > channels) {
-            throw JilastikException.processing("the classifier in " + stored.groupPath() + " predicts label "
+            throw JilastikException.processing("the classifier in " + (group == null ? "the project" : group.path())
+                    + " predicts label "
                     + classifier.maxLabel() + " but the project names only " + channels + " label classes; the "
                     + "project is damaged: save it again in ilastik");
         }
