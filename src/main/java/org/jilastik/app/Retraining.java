@@ -63,6 +63,11 @@ final class Retraining {
                 stages.add(TrainedStage.of(stage));
                 continue;
             }
+            if (!forced && (stage.classifier() == null || stage.classifier().labelBlocks().isEmpty())) {
+                // nothing to train from: TrainedStage says in one sentence what the stored classifier lacks
+                stages.add(TrainedStage.of(stage));
+                continue;
+            }
             if (!forced && !request.quiet()) {
                 log.println("jilastik: warning: the project has no usable classifier for stage " + stage.number()
                         + "; training one from its labels");

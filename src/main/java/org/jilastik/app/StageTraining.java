@@ -97,7 +97,7 @@ final class StageTraining {
         }
         if (group == null || group.labelBlocks().isEmpty()) {
             throw JilastikException.processing("the project has no labels in " + where + " to train from; label "
-                    + "pixels in ilastik or with `jilastik train --labels`");
+                    + "pixels in ilastik or with \"jilastik train --labels\"");
         }
         int classCount = group.classes().count() > 0 ? group.classes().count() : 255;
         LabelSamples samples = null;
@@ -127,7 +127,7 @@ final class StageTraining {
         }
         if (samples == null || samples.count() == 0) {
             throw JilastikException.processing("the labels in " + where + " mark no pixel of the project's images; "
-                    + "label pixels in ilastik or with `jilastik train --labels`");
+                    + "label pixels in ilastik or with \"jilastik train --labels\"");
         }
         TrainingSet data = samples.toTrainingSet();
         ClassifierFactorySettings factory = group.factory();

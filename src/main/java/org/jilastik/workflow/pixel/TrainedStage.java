@@ -46,7 +46,7 @@ public record TrainedStage(int number, FeatureSelection features, ForestPredicto
         if (stored == null || stored.forests().isEmpty()) {
             throw JilastikException.processing("the project has no trained classifier in "
                     + (group == null ? "its PixelClassification group" : group.path())
-                    + " and no labels to train one from; label and train it in ilastik, or with `jilastik train`");
+                    + " and no labels to train one from; label and train it in ilastik, or with \"jilastik train\"");
         }
         if (!stored.type().usable()) {
             throw JilastikException.processing("the project's classifier in " + stored.groupPath() + " is a "
