@@ -1,8 +1,6 @@
 package org.jilastik.app;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.jilastik.error.JilastikException;
 import org.jilastik.exec.ResourceBudget;
 import org.jilastik.project.Project;
 
@@ -18,27 +16,6 @@ final class ObjectClassificationRunner {
         ResourceBudget budget = ResourceBudget.of(request.resources().threads(), request.resources().totalRamMb());
         Path cwd = Path.of("").toAbsolutePath();
         ObjectClassificationRun run = new ObjectClassificationRun(request, project, budget, cwd);
-        List<String[]> lanes = LaneInputs.lanes(request, project.workflow());
-        int failed = 0;
-        for (String[] lane : lanes) {
-            try {
-                for (Path written : run.runLane(lane, System.err)) {
-                    if (!request.quiet()) {
-                        System.out.println(written);
-                    }
-                }
-            } catch (JilastikException e) {
-                if (!request.continueOnError() || lanes.size() == 1) {
-                    throw e;
-                }
-                failed++;
-                System.err.println("jilastik: " + lane[0] + ": " + e.getMessage());
-            }
-        }
-        if (failed > 0) {
-            System.err.println("jilastik: " + failed + " of " + lanes.size() + " inputs failed");
-            return JilastikException.PROCESSING;
-        }
-        return 0;
+        return LaneLoop.run(request, project, run::runLane);
     }
 }

@@ -81,27 +81,7 @@ public final class Runner {
         ResourceBudget budget = ResourceBudget.of(request.resources().threads(), request.resources().totalRamMb());
         Path cwd = Path.of("").toAbsolutePath();
         LaneExport run = new LaneExport(request, project, budget, cwd, workflow);
-        List<String[]> lanes = LaneInputs.lanes(request, project.workflow());
-        int failed = 0;
-        for (String[] lane : lanes) {
-            try {
-                Path written = run.runLane(lane, System.err);
-                if (!request.quiet()) {
-                    System.out.println(written);
-                }
-            } catch (JilastikException e) {
-                if (!request.continueOnError() || lanes.size() == 1) {
-                    throw e;
-                }
-                failed++;
-                System.err.println("jilastik: " + lane[0] + ": " + e.getMessage());
-            }
-        }
-        if (failed > 0) {
-            System.err.println("jilastik: " + failed + " of " + lanes.size() + " inputs failed");
-            return JilastikException.PROCESSING;
-        }
-        return 0;
+        return LaneLoop.run(request, project, (lane, log) -> List.of(run.runLane(lane, log)));
     }
 
     private static boolean isTracking(WorkflowKind kind) {
