@@ -24,11 +24,21 @@ public final class PyJson {
     /** {@code value} as Python's indented, key-sorted JSON text (no trailing newline). */
     public static String dumps(Object value) {
         StringBuilder b = new StringBuilder();
-        write(b, value, 0);
+        write(b, value, 0, true);
         return b.toString();
     }
 
-    private static void write(StringBuilder b, Object v, int depth) {
+    /**
+     * {@code value} as {@code json.dumps(value, indent=4)} without {@code sort_keys}: object keys in the maps'
+     * iteration order (no trailing newline).
+     */
+    public static String dumpsInOrder(Object value) {
+        StringBuilder b = new StringBuilder(1 << 16);
+        write(b, value, 0, false);
+        return b.toString();
+    }
+
+    private static void write(StringBuilder b, Object v, int depth, boolean sorted) {
         switch (v) {
             case null -> b.append("null");
             case String s -> string(b, s);
@@ -37,43 +47,47 @@ public final class PyJson {
             case Float f -> b.append(pyFloat(f.doubleValue()));
             case Number n -> b.append(n.longValue());
             case Character c -> string(b, c.toString());
-            case Map<?, ?> m -> object(b, m, depth);
-            case Collection<?> c -> array(b, new ArrayList<>(c), depth);
-            case double[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth);
-            case long[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth);
-            case int[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth);
+            case Map<?, ?> m -> object(b, m, depth, sorted);
+            case Collection<?> c -> array(b, new ArrayList<>(c), depth, sorted);
+            case double[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth, sorted);
+            case long[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth, sorted);
+            case int[] a -> array(b, java.util.Arrays.stream(a).boxed().toList(), depth, sorted);
             default -> throw new IllegalArgumentException("cannot write " + v.getClass() + " as JSON");
         }
     }
 
-    private static void object(StringBuilder b, Map<?, ?> m, int depth) {
+    private static void object(StringBuilder b, Map<?, ?> m, int depth, boolean sorted) {
         if (m.isEmpty()) {
             b.append("{}");
             return;
         }
         List<String> keys = new ArrayList<>();
         m.keySet().forEach(k -> keys.add(String.valueOf(k)));
-        keys.sort(null);
+        if (sorted) {
+            keys.sort(null);
+        }
         b.append('{');
         for (int i = 0; i < keys.size(); i++) {
             b.append(i == 0 ? "" : ",");
             newline(b, depth + 1);
             string(b, keys.get(i));
             b.append(": ");
-            Object value = null;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (String.valueOf(e.getKey()).equals(keys.get(i))) {
-                    value = e.getValue();
-                    break;
-                }
-            }
-            write(b, value, depth + 1);
+            write(b, valueOf(m, keys.get(i)), depth + 1, sorted);
         }
         newline(b, depth);
         b.append('}');
     }
 
-    private static void array(StringBuilder b, List<?> l, int depth) {
+    private static Object valueOf(Map<?, ?> m, String key) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (String.valueOf(e.getKey()).equals(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void array(StringBuilder b, List<?> l, int depth, boolean sorted) {
         if (l.isEmpty()) {
             b.append("[]");
             return;
@@ -82,7 +96,7 @@ public final class PyJson {
         for (int i = 0; i < l.size(); i++) {
             b.append(i == 0 ? "" : ",");
             newline(b, depth + 1);
-            write(b, l.get(i), depth + 1);
+            write(b, l.get(i), depth + 1, sorted);
         }
         newline(b, depth);
         b.append(']');

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jilastik.error.JilastikException;
+import org.jilastik.io.json.PyJson;
 import org.jilastik.workflow.tracking.ConservationTracker;
 import org.jilastik.workflow.tracking.graph.FinalGraph;
 import org.jilastik.workflow.tracking.graph.HypothesesGraph;
@@ -38,8 +39,8 @@ public final class HytraJsonWriter {
     public static void write(ConservationTracker.Tracked tracked, Path graphJson, Path resultJson) {
         FinalGraph fin = tracked.graph();
         TrackingModel energies = tracked.exportEnergies();
-        writeFile(graphJson, PythonJson.dumps(model(fin, energies)));
-        writeFile(resultJson, PythonJson.dumps(result(fin)));
+        writeFile(graphJson, PyJson.dumpsInOrder(model(fin, energies)));
+        writeFile(resultJson, PyJson.dumpsInOrder(result(fin)));
     }
 
     static Map<String, Object> model(FinalGraph fin, TrackingModel energies) {
