@@ -45,7 +45,7 @@ public final class Runner {
             if (request.gave("table_only")) {
                 throw JilastikException.usage("--table_only applies to object classification projects only");
             }
-            return TrackingRunner.run(request, project, Trackers.defaultTracker());
+            return TrackingRunner.run(request, project, Trackers.of(request));
         }
         if (project.workflow() == WorkflowKind.MULTICUT) {
             if (request.gave("table_only")) {

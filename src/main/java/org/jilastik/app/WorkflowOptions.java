@@ -23,17 +23,19 @@ package org.jilastik.app;
  * @param runPreprocessing           {@code --run-preprocessing} (carving)
  * @param preprocessingSigma         {@code --preprocessing-sigma} (carving)
  * @param preprocessingFilter        {@code --preprocessing-filter}, lower-cased (carving)
+ * @param trackingSolver             {@code --tracking_solver} (jilastik, tracking): {@code flow} (ilastik's
+ *                                   flow-based heuristic, the default) or {@code exact} (the integer optimum)
  */
 public record WorkflowOptions(boolean retrain, Integer treeCount, Double labelProportion,
         String variableImportancePath, boolean printLabelsBySlice, Integer labelSearchValue,
         boolean generateRandomLabels, Integer randomLabelValue, Integer randomLabelCount, String tableFilename,
         String fillmissing, boolean nobatch, boolean exportObjectPredictionImg, boolean exportObjectProbabilityImg,
         boolean exportPixelProbabilityImg, String csvExportFile, String connectionString, boolean runPreprocessing,
-        Double preprocessingSigma, String preprocessingFilter) {
+        Double preprocessingSigma, String preprocessingFilter, String trackingSolver) {
 
     /** No workflow flag given. */
     public static final WorkflowOptions NONE = new WorkflowOptions(false, null, null, null, false, null, false, null,
-            null, null, null, false, false, false, false, null, null, false, null, null);
+            null, null, null, false, false, false, false, null, null, false, null, null, null);
 
     /**
      * Whether a flag asks for training or project diagnostics, which are meaningful without input images

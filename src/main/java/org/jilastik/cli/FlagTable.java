@@ -105,6 +105,8 @@ public final class FlagTable {
         add("--export_plugin", Group.EXPORT, ONE, "NAME", "tracking: plugin for --export_source=Plugin", TRACKING);
         add("--big_data_viewer_xml_file", Group.EXPORT, ONE, "FILE", "tracking: BigDataViewer XML for Fiji-MaMuT",
                 TRACKING);
+        add("--tracking_solver", Group.WORKFLOW, ONE, "flow|exact", "tracking (jilastik): flow = ilastik's flow-based "
+                + "heuristic (default), exact = the integer optimum of the same model", TRACKING);
 
         // workflow-specific (spec §1.6)
         add("--retrain", Group.WORKFLOW, NONE, null, "re-train the classifier from the stored labels", RETRAINABLE);

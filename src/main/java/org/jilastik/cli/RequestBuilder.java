@@ -197,6 +197,10 @@ public final class RequestBuilder {
                 single.containsKey("preprocessing_filter")
                         ? ValueParsers.parseLowerChoice(shown("preprocessing_filter"),
                                 single.get("preprocessing_filter"), ValueParsers.PREPROCESSING_FILTERS)
+                        : null,
+                single.containsKey("tracking_solver")
+                        ? ValueParsers.parseLowerChoice(shown("tracking_solver"), single.get("tracking_solver"),
+                                ValueParsers.TRACKING_SOLVERS)
                         : null);
     }
 

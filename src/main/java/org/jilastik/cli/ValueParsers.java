@@ -22,6 +22,8 @@ public final class ValueParsers {
             List.of("uint8", "uint16", "uint32", "int8", "int16", "int32", "float32", "float64");
     /** The {@code --fillmissing} choices. */
     public static final List<String> FILLMISSING = List.of("classic", "svm", "none");
+    /** {@code --tracking_solver} values (jilastik). */
+    public static final List<String> TRACKING_SOLVERS = List.of("flow", "exact");
     /** The {@code --preprocessing-filter} choices. */
     public static final List<String> PREPROCESSING_FILTERS =
             List.of("bright-lines", "dark-lines", "step-edges", "original", "inverted");

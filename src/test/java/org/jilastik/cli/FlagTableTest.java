@@ -20,7 +20,7 @@ class FlagTableTest {
             "--table_filename", "--fillmissing", "--nobatch", "--export_object_prediction_img",
             "--export_object_probability_img", "--export_pixel_probability_img", "--csv-export-file",
             "--connection_string", "--run-preprocessing", "--preprocessing-sigma", "--preprocessing-filter",
-            "--quiet", "--clip", "--overwrite", "--no-overwrite", "--continue-on-error", "--raw_data", "--prediction_mask", "--prediction_maps", "--atlas",
+            "--quiet", "--clip", "--overwrite", "--no-overwrite", "--continue-on-error", "--tracking_solver", "--raw_data", "--prediction_mask", "--prediction_maps", "--atlas",
             "--segmentation_image", "--label_image", "--probabilities", "--superpixels", "--groundtruth",
             "--binary_image", "--overlay");
 

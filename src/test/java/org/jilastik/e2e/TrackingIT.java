@@ -61,6 +61,18 @@ class TrackingIT {
     }
 
     @Test
+    void exactSolverGivesIlastiksTracksHere(@TempDir Path dir) throws IOException {
+        // on tracking-2dt ilastik's flow-based answer is the unique optimum (spec tracking §6), so the exact solver
+        // must paint the same lineages
+        Path work = Workspace.of(CASE, dir);
+        ok(work, args("--export_source=Tracking-Result", "--output_format=hdf5", "--tracking_solver=exact",
+                "--output_filename_format=out/{nickname}_{result_type}.h5"));
+        String name = "trk2d_raw-data_Tracking-Result.h5";
+        Tolerance.identical(ExportedFile.read(work.resolve("out").resolve(name), "exported_data"),
+                ExportedFile.read(REF.resolve(name), "exported_data"));
+    }
+
+    @Test
     void csvTableEqualsIlastiksByColumnName(@TempDir Path dir) throws IOException {
         Path work = Workspace.of(CASE, dir);
         ok(work, plugin("CSV-Table"));
