@@ -16,6 +16,7 @@ import org.jilastik.export.ExportPlanner;
 import org.jilastik.export.ExportRunner;
 import org.jilastik.export.ExportSourceInfo;
 import org.jilastik.export.LaneExportFacts;
+import org.jilastik.features.EigenvalueLanes;
 import org.jilastik.io.ImageSource;
 import org.jilastik.io.PipelineAxisOrder;
 import org.jilastik.io.Regions;
@@ -62,6 +63,11 @@ final class LaneExport {
                 maskImage = maskView(mask.image(), pipelineAxes, image.shape(), lane[1]);
             }
             long[] shape = image.shape();
+            long voxels = 1;
+            for (int a = 0; a < shape.length; a++) {
+                voxels *= a == pipelineAxes.indexOf('c') ? 1 : shape[a];
+            }
+            EigenvalueLanes.chooseFor(voxels);
             LanePipeline pipeline = workflow.plan(pipelineAxes, shape, rawImage.dtype(),
                     request.export().exportSource());
 

@@ -58,7 +58,7 @@ public final class Eigenvalues {
      */
     public static void symmetric3(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
                                   int n, float[] l0, float[] l1, float[] l2) {
-        int from = RowKernels.VECTOR_EIGEN ? VectorEigenvalues.symmetric3(a00, a01, a02, a11, a12, a22, n, l0, l1, l2) : 0;
+        int from = EigenvalueLanes.vector() ? VectorEigenvalues.symmetric3(a00, a01, a02, a11, a12, a22, n, l0, l1, l2) : 0;
         scalarSymmetric3(a00, a01, a02, a11, a12, a22, from, n, l0, l1, l2);
     }
 

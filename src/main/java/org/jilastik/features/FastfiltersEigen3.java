@@ -42,7 +42,7 @@ final class FastfiltersEigen3 {
      */
     static void symmetric3(float[] xx, float[] xy, float[] xz, float[] yy, float[] yz, float[] zz, int n,
                            float[] l0, float[] l1, float[] l2) {
-        int from = RowKernels.VECTOR_EIGEN ? VectorFastfiltersEigen3.symmetric3(xx, xy, xz, yy, yz, zz, n, l0, l1, l2) : 0;
+        int from = EigenvalueLanes.vector() ? VectorFastfiltersEigen3.symmetric3(xx, xy, xz, yy, yz, zz, n, l0, l1, l2) : 0;
         for (int i = from; i < n; i++) {
             lane(zz[i], yz[i], xz[i], yy[i], xy[i], xx[i], l0, l1, l2, i);
         }

@@ -16,14 +16,6 @@ final class RowKernels {
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("jilastik.scalarKernels");
 
-    /**
-     * Whether the 3-D eigenvalue solvers use their Vector API versions ({@code -Djilastik.vectorEigen=true}). Off by
-     * default: both versions give the same bits, and on one 128³ volume (61 channels, 2 threads) the scalar ones
-     * made the whole run about 1.2 s faster and 0.3–0.5 GB smaller (4.35 s instead of 5.58 s; 48³: 1.35 s instead
-     * of 2.29 s), because the vector code's masked blends run through the Vector API's slow non-intrinsified
-     * fallback until C2 has compiled them, and a run of a few seconds never amortises that.
-     */
-    static final boolean VECTOR_EIGEN = VECTOR && Boolean.getBoolean("jilastik.vectorEigen");
 
     private RowKernels() {
     }
