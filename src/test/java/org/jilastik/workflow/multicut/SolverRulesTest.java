@@ -71,8 +71,9 @@ class SolverRulesTest {
 
     @Test
     void unknownSolverIsRefusedInOneSentence() {
-        assertThatThrownBy(() -> MulticutSolver.byStoredName("ilp")).isInstanceOf(JilastikException.class)
-                .hasMessageContaining("\"ilp\" is not supported").hasMessageContaining("kernighan-lin");
+        assertThatThrownBy(() -> MulticutSolver.byStoredName("fusion-moves")).isInstanceOf(JilastikException.class)
+                .hasMessageContaining("\"fusion-moves\" is not supported").hasMessageContaining("kernighan-lin");
+        assertThat(MulticutSolver.byStoredName("ilp")).isEqualTo(MulticutSolver.ILP);
         assertThat(MulticutSolver.byStoredName("greedy-additive")).isEqualTo(MulticutSolver.GREEDY_ADDITIVE);
         assertThat(MulticutSolver.byStoredName(null)).isEqualTo(MulticutSolver.KERNIGHAN_LIN);
     }

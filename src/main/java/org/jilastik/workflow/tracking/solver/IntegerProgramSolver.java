@@ -3,6 +3,7 @@ package org.jilastik.workflow.tracking.solver;
 import java.util.ArrayList;
 import java.util.List;
 import org.jilastik.error.JilastikException;
+import org.jilastik.exec.QuietOjAlgo;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -29,6 +30,7 @@ public final class IntegerProgramSolver implements TrackingSolver {
 
     @Override
     public Solution solve(TrackingModel model, Weights w) {
+        QuietOjAlgo.ensureLoaded();
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         List<TrackingModel.Detection> dets = model.detections();
         int n = dets.size();
