@@ -1,7 +1,5 @@
 package org.jilastik.workflow.objects;
 
-import java.util.Arrays;
-
 /**
  * Connected components of a binary mask fed block by block (blocks of one grid, in raster order), with the
  * union-find state kept for the caller: per provisional component its pixel count and first pixel, so that the
@@ -19,11 +17,7 @@ import java.util.Arrays;
 final class BinaryBlockLabeller {
     private final LabelStore store;
     private final int[] shape;
-    private int[] parent = new int[1024];
-    private long[] first = new long[1024];
-    private long[] size = new long[1024];
-    private int next = 1;
-    private int[] number;
+    private final ProvisionalComponents components = new ProvisionalComponents();
 
     /** A labeller writing provisional ids to {@code store} (its shape is the frame's {@code {z, y, x}}). */
     BinaryBlockLabeller(LabelStore store) {
@@ -39,39 +33,7 @@ final class BinaryBlockLabeller {
      */
     int[] add(int[] start, int[] stop, int[] binary) {
         int[] bshape = {stop[0] - start[0], stop[1] - start[1], stop[2] - start[2]};
-        ConnectedComponents.Labels local = ConnectedComponents.label(binary, bshape);
-        int base = next - 1;
-        if ((long) base + local.count() >= Integer.MAX_VALUE) {
-            throw new IllegalStateException("more than 2^31 provisional labels in one frame");
-        }
-        next += local.count();
-        if (next > parent.length) {
-            int cap = Math.max(next, parent.length * 2);
-            parent = Arrays.copyOf(parent, cap);
-            first = Arrays.copyOf(first, cap);
-            size = Arrays.copyOf(size, cap);
-        }
-        int[] prov = local.labels();
-        int seen = 0;
-        int i = 0;
-        for (int z = start[0]; z < stop[0]; z++) {
-            for (int y = start[1]; y < stop[1]; y++) {
-                for (int x = start[2]; x < stop[2]; x++, i++) {
-                    int l = prov[i];
-                    if (l == 0) {
-                        continue;
-                    }
-                    int p = base + l;
-                    if (l > seen) { // local labels first occur in increasing order
-                        seen = l;
-                        parent[p] = p;
-                        first[p] = ((long) z * shape[1] + y) * shape[2] + x;
-                    }
-                    size[p]++;
-                    prov[i] = p;
-                }
-            }
-        }
+        int[] prov = components.add(ConnectedComponents.label(binary, bshape), start, stop, shape);
         for (int k = 0; k < 3; k++) {
             if (start[k] > 0) {
                 joinFace(k, start, stop, prov, bshape);
@@ -83,12 +45,12 @@ final class BinaryBlockLabeller {
 
     /** Provisional ids given so far plus one (ids are {@code 1..ids()-1}). */
     int ids() {
-        return next;
+        return components.ids();
     }
 
     /** The root of provisional id {@code p} (valid after {@link #finish()}: roots are then fixed). */
     int root(int p) {
-        return find(parent, p);
+        return components.root(p);
     }
 
     /**
@@ -96,47 +58,17 @@ final class BinaryBlockLabeller {
      * provisional id.
      */
     void finish() {
-        int roots = 0;
-        for (int p = 1; p < next; p++) {
-            int r = find(parent, p);
-            if (r == p) {
-                roots++;
-            } else {
-                size[r] += size[p];
-                size[p] = 0;
-                if (first[p] < first[r]) {
-                    first[r] = first[p];
-                }
-            }
-        }
-        long[] order = new long[roots];
-        int q = 0;
-        for (int p = 1; p < next; p++) {
-            if (parent[p] == p) {
-                order[q++] = first[p];
-            }
-        }
-        // first pixels are distinct pixels: a root's number is the rank of its first pixel
-        Arrays.sort(order);
-        number = new int[next];
-        for (int p = 1; p < next; p++) {
-            if (parent[p] == p) {
-                number[p] = Arrays.binarySearch(order, first[p]) + 1;
-            }
-        }
-        for (int p = 1; p < next; p++) {
-            number[p] = number[find(parent, p)];
-        }
+        components.finish();
     }
 
     /** The pixel count of the component of provisional id {@code p} (after {@link #finish()}). */
     long componentSize(int p) {
-        return size[find(parent, p)];
+        return components.size(p);
     }
 
     /** The number 1..N of the component of provisional id {@code p} in first-pixel order (after finish). */
     int componentNumber(int p) {
-        return number[p];
+        return components.number(p);
     }
 
     // Joins the block's face at its lower border along axis k with the layer before it (read from the store).
@@ -158,26 +90,10 @@ final class BinaryBlockLabeller {
                     int bx = k == 2 ? 0 : x - start[2];
                     int own = prov[(bz * bshape[1] + by) * bshape[2] + bx];
                     if (own != 0) {
-                        union(parent, own, before[i]);
+                        components.union(own, before[i]);
                     }
                 }
             }
-        }
-    }
-
-    private static int find(int[] parent, int a) {
-        while (parent[a] != a) {
-            parent[a] = parent[parent[a]];
-            a = parent[a];
-        }
-        return a;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
     }
 }

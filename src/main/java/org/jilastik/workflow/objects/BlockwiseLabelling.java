@@ -14,7 +14,8 @@ import java.util.List;
  * block). The block's lower faces ({@code z0}, {@code y0}, {@code x0}) are compared with the layer just before
  * them, already labelled by earlier blocks: equal non-zero values across a face join their provisional ids in a
  * union-find. Finally every merged component is numbered by the smallest first-pixel index among its parts, which
- * is the first-occurrence raster order of vigra's labelling, and the store is rewritten block by block.
+ * is the first-occurrence raster order of vigra's labelling ({@link ProvisionalComponents}), and the store is
+ * rewritten block by block.
  *
  * <p>Consecutive relabelling (label-image variant): the distinct non-zero values of all blocks are gathered
  * (unsigned order), then every block is mapped to 1..N as {@link ConnectedComponents#relabelConsecutive} does.
@@ -60,9 +61,7 @@ public final class BlockwiseLabelling {
     public static Result connectedComponents(Values values, LabelStore store, int[] block) {
         int[] shape = store.shape();
         List<int[][]> blocks = ObjectFeatureComputer.blocks(shape, clamp(block, shape));
-        int[] parent = new int[1024];
-        long[] first = new long[1024];
-        int next = 1; // provisional ids 1..next-1
+        ProvisionalComponents components = new ProvisionalComponents();
         for (int[][] b : blocks) {
             int[] start = b[0];
             int[] stop = b[1];
@@ -75,81 +74,23 @@ public final class BlockwiseLabelling {
             int[] bshape = {stop[0] - start[0], stop[1] - start[1], stop[2] - start[2]};
             int[] own = cut(evalues, eshape, new int[] {start[0] - ext[0], start[1] - ext[1], start[2] - ext[2]},
                     bshape);
-            ConnectedComponents.Labels local = ConnectedComponents.label(own, bshape);
-            int base = next - 1;
-            if ((long) base + local.count() >= Integer.MAX_VALUE) {
-                throw new IllegalStateException("more than 2^31 provisional labels in one frame");
-            }
-            next += local.count();
-            if (next > parent.length) {
-                int cap = Math.max(next, parent.length * 2);
-                parent = Arrays.copyOf(parent, cap);
-                first = Arrays.copyOf(first, cap);
-            }
-            int[] prov = local.labels();
-            int seen = 0;
-            int i = 0;
-            for (int z = start[0]; z < stop[0]; z++) {
-                for (int y = start[1]; y < stop[1]; y++) {
-                    for (int x = start[2]; x < stop[2]; x++, i++) {
-                        int l = prov[i];
-                        if (l == 0) {
-                            continue;
-                        }
-                        if (l > seen) { // local labels first occur in increasing order
-                            seen = l;
-                            parent[base + l] = base + l;
-                            first[base + l] = ((long) z * shape[1] + y) * shape[2] + x;
-                        }
-                        prov[i] = base + l;
-                    }
-                }
-            }
+            int[] prov = components.add(ConnectedComponents.label(own, bshape), start, stop, shape);
             for (int k = 0; k < 3; k++) {
                 if (start[k] > 0) {
-                    joinFace(k, start, stop, ext, eshape, evalues, prov, bshape, store, parent);
+                    joinFace(k, start, stop, ext, eshape, evalues, prov, bshape, store, components);
                 }
             }
             store.write(start, stop, prov);
         }
-        // number the merged components by their earliest first pixel
-        int roots = 0;
-        for (int p = 1; p < next; p++) {
-            int r = find(parent, p);
-            if (r == p) {
-                roots++;
-            } else if (first[p] < first[r]) {
-                first[r] = first[p];
-            }
-        }
-        long[] order = new long[roots];
-        int[] rootOf = new int[roots];
-        int q = 0;
-        for (int p = 1; p < next; p++) {
-            if (parent[p] == p) {
-                rootOf[q] = p;
-                order[q] = first[p];
-                q++;
-            }
-        }
-        // first-pixel indices are distinct pixels, so a root's rank is the position of its index in sorted order
-        long[] sorted = order.clone();
-        Arrays.sort(sorted);
-        int[] finalId = new int[next];
-        for (int k = 0; k < roots; k++) {
-            finalId[rootOf[k]] = Arrays.binarySearch(sorted, order[k]) + 1;
-        }
-        for (int p = 1; p < next; p++) {
-            finalId[p] = finalId[find(parent, p)];
-        }
+        int count = components.finish();
         for (int[][] b : blocks) {
             int[] l = store.read(b[0], b[1]);
             for (int i = 0; i < l.length; i++) {
-                l[i] = finalId[l[i]];
+                l[i] = components.number(l[i]);
             }
             store.write(b[0], b[1], l);
         }
-        return new Result(roots, null);
+        return new Result(count, null);
     }
 
     /**
@@ -209,7 +150,7 @@ public final class BlockwiseLabelling {
 
     // Joins the block's face at its lower border along axis k with the layer before it (read from the store).
     private static void joinFace(int k, int[] start, int[] stop, int[] ext, int[] eshape, int[] evalues, int[] prov,
-            int[] bshape, LabelStore store, int[] parent) {
+            int[] bshape, LabelStore store, ProvisionalComponents components) {
         int[] ls = start.clone();
         int[] le = stop.clone();
         ls[k] = start[k] - 1;
@@ -229,7 +170,7 @@ public final class BlockwiseLabelling {
                     int bz = k == 0 ? 0 : z - start[0];
                     int by = k == 1 ? 0 : y - start[1];
                     int bx = k == 2 ? 0 : x - start[2];
-                    union(parent, prov[(bz * bshape[1] + by) * bshape[2] + bx], before[i]);
+                    components.union(prov[(bz * bshape[1] + by) * bshape[2] + bx], before[i]);
                 }
             }
         }
@@ -253,21 +194,5 @@ public final class BlockwiseLabelling {
             out[k] = Math.max(1, Math.min(block[k], shape[k]));
         }
         return out;
-    }
-
-    private static int find(int[] parent, int a) {
-        while (parent[a] != a) {
-            parent[a] = parent[parent[a]];
-            a = parent[a];
-        }
-        return a;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }
