@@ -10,12 +10,9 @@ import org.jilastik.array.Box;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.Progress;
 import org.jilastik.exec.ResourceBudget;
-import org.jilastik.export.ExportChoices;
 import org.jilastik.export.ExportPlan;
-import org.jilastik.export.ExportPlanner;
 import org.jilastik.export.ExportRunner;
 import org.jilastik.export.ExportSourceInfo;
-import org.jilastik.export.LaneExportFacts;
 import org.jilastik.features.EigenvalueLanes;
 import org.jilastik.io.ImageSource;
 import org.jilastik.io.PipelineAxisOrder;
@@ -76,19 +73,7 @@ final class LaneExport {
             sourceShape[c] = pipeline.channels();
             ExportSourceInfo info = new ExportSourceInfo(pipeline.sourceName(), pipeline.dtype(), pipelineAxes,
                     sourceShape, pipeline.drangeLow(), pipeline.drangeHigh(), pipeline.displayMode());
-            LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
-                    raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
-                    rawImage::unit);
-            ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
-            ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
-            if (request.distributed().distributed()) {
-                cli = DistributedLane.sharedChoices(cli, stored);
-            }
-            ExportPlan exportPlan = ExportPlanner.plan(cli, stored, info, facts, cwd,
-                    project.path().toAbsolutePath().getParent());
-            if (!request.quiet()) {
-                exportPlan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
-            }
+            ExportPlan exportPlan = LanePlans.plan(request, project, info, raw, rawImage, cwd, log);
             String earlier = exportedBy.putIfAbsent(exportPlan.file().toAbsolutePath().normalize(), lane[0]);
             if (earlier != null && !request.quiet()) {
                 log.println("jilastik: warning: " + lane[0] + " exports to " + exportPlan.file() + " like " + earlier

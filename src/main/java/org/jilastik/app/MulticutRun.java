@@ -13,12 +13,9 @@ import org.jilastik.array.Box;
 import org.jilastik.array.DType;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.ResourceBudget;
-import org.jilastik.export.ExportChoices;
 import org.jilastik.export.ExportPlan;
-import org.jilastik.export.ExportPlanner;
 import org.jilastik.export.ExportRunner;
 import org.jilastik.export.ExportSourceInfo;
-import org.jilastik.export.LaneExportFacts;
 import org.jilastik.io.ImageSource;
 import org.jilastik.io.PipelineAxisOrder;
 import org.jilastik.io.ReorderedSource;
@@ -158,16 +155,7 @@ final class MulticutRun {
         }
         ExportSourceInfo info = new ExportSourceInfo(SOURCE, DType.UINT32, pipelineAxes, sourceShape, null, null,
                 "random-colortable");
-        LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
-                raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
-                rawImage::unit);
-        ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
-        ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
-        ExportPlan plan = ExportPlanner.plan(cli, stored, info, facts, cwd, project.path().toAbsolutePath()
-                .getParent());
-        if (!request.quiet()) {
-            plan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
-        }
+        ExportPlan plan = LanePlans.plan(request, project, info, raw, rawImage, cwd, log);
         int ny = (int) rs[1];
         int nx = (int) rs[2];
         return ExportRunner.run(plan, box -> {

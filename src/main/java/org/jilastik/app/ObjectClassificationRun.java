@@ -16,12 +16,9 @@ import org.jilastik.array.Transpose;
 import org.jilastik.error.JilastikException;
 import org.jilastik.exec.ResourceBudget;
 import org.jilastik.export.CsvTableWriter;
-import org.jilastik.export.ExportChoices;
 import org.jilastik.export.ExportPlan;
-import org.jilastik.export.ExportPlanner;
 import org.jilastik.export.ExportRunner;
 import org.jilastik.export.ExportSourceInfo;
-import org.jilastik.export.LaneExportFacts;
 import org.jilastik.export.TablePaths;
 import org.jilastik.io.ImageSource;
 import org.jilastik.io.PipelineAxisOrder;
@@ -341,16 +338,7 @@ final class ObjectClassificationRun {
         }
         ExportSourceInfo info = new ExportSourceInfo(source.displayName(), dtype, pipelineAxes, sourceShape, lo, hi,
                 "default");
-        LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
-                raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
-                rawImage::unit);
-        ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
-        ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
-        ExportPlan plan = ExportPlanner.plan(cli, stored, info, facts, cwd, project.path().toAbsolutePath()
-                .getParent());
-        if (!request.quiet()) {
-            plan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
-        }
+        ExportPlan plan = LanePlans.plan(request, project, info, raw, rawImage, cwd, log);
         PixelStageFrames pixels = pixelFrames;
         return ExportRunner.run(plan, box -> {
             if (source == ObjectExportSource.PIXEL_PROBABILITIES) {

@@ -11,12 +11,10 @@ import org.jilastik.array.Block;
 import org.jilastik.array.Box;
 import org.jilastik.array.DType;
 import org.jilastik.array.Transpose;
-import org.jilastik.export.ExportChoices;
 import org.jilastik.export.ExportPlan;
 import org.jilastik.export.ExportPlanner;
 import org.jilastik.export.ExportRunner;
 import org.jilastik.export.ExportSourceInfo;
-import org.jilastik.export.LaneExportFacts;
 import org.jilastik.export.PluginPaths;
 import org.jilastik.export.tracking.TrackedFeatures;
 import org.jilastik.export.tracking.TrackingImagePainter;
@@ -73,16 +71,7 @@ final class TrackingLaneExport {
         }
         ExportSourceInfo info = new ExportSourceInfo(source.displayName(), DType.UINT32, axes, shape, 0L, 255L,
                 "default");
-        LaneExportFacts facts = new LaneExportFacts(raw.input().nickname(),
-                raw.input().datasetDir().toAbsolutePath().toString(), rawImage.axes(), rawImage::resolution,
-                rawImage::unit);
-        ExportChoices cli = ExportChoicesAdapter.fromCli(request.export());
-        ExportChoices stored = ExportChoicesAdapter.fromProject(project.exportSettings().orElse(null));
-        ExportPlan plan = ExportPlanner.plan(cli, stored, info, facts, cwd, project.path().toAbsolutePath()
-                .getParent());
-        if (!request.quiet()) {
-            plan.warnings().forEach(w -> log.println("jilastik: warning: " + w));
-        }
+        ExportPlan plan = LanePlans.plan(request, project, info, raw, rawImage, cwd, log);
         TrackingImagePainter painter = new TrackingImagePainter(result, source);
         return ExportRunner.run(plan, box -> {
             long[] start = new long[5];
