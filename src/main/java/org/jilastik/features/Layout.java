@@ -53,32 +53,42 @@ final class Layout {
      * this box with the channel fastest; channels whose plane is null are left as they are. Works in short runs of pixels so the writes stay in cache.
      */
     void interleave(float[][] planes, Frame part, long t, float[] out) {
+        interleave(planes, part, t, out, 0, part.size(Frame.Z) * part.size(Frame.Y));
+    }
+
+    /**
+     * Like {@link #interleave(float[][], Frame, long, float[])}, for the rows {@code [rowFrom, rowTo)} of
+     * {@code part} only (row index {@code z·Y + y} within part); disjoint row ranges write disjoint parts of
+     * {@code out}, so several threads may interleave different ranges at once.
+     */
+    void interleave(float[][] planes, Frame part, long t, float[] out, int rowFrom, int rowTo) {
         int channels = planes.length;
         int ny = frame.size(Frame.Y);
         int nx = frame.size(Frame.X);
         int rowLen = part.size(Frame.X);
-        int src = 0;
+        int partRows = part.size(Frame.Y);
+        int src = rowFrom * rowLen;
         int tBase = timeIndex(t) * frame.numElements();
-        for (int z = part.start(Frame.Z); z < part.stop(Frame.Z); z++) {
-            for (int y = part.start(Frame.Y); y < part.stop(Frame.Y); y++) {
-                int pix = tBase + ((z - frame.start(Frame.Z)) * ny + (y - frame.start(Frame.Y))) * nx
-                        + part.start(Frame.X) - frame.start(Frame.X);
-                for (int x0 = 0; x0 < rowLen; x0 += RUN) {
-                    int len = Math.min(RUN, rowLen - x0);
-                    int o = (pix + x0) * channels;
-                    for (int ch = 0; ch < channels; ch++) {
-                        float[] plane = planes[ch];
-                        if (plane == null) {
-                            continue;
-                        }
-                        int s = src + x0;
-                        for (int i = 0; i < len; i++) {
-                            out[o + i * channels + ch] = plane[s + i];
-                        }
+        for (int row = rowFrom; row < rowTo; row++) {
+            int z = part.start(Frame.Z) + row / partRows;
+            int y = part.start(Frame.Y) + row % partRows;
+            int pix = tBase + ((z - frame.start(Frame.Z)) * ny + (y - frame.start(Frame.Y))) * nx
+                    + part.start(Frame.X) - frame.start(Frame.X);
+            for (int x0 = 0; x0 < rowLen; x0 += RUN) {
+                int len = Math.min(RUN, rowLen - x0);
+                int o = (pix + x0) * channels;
+                for (int ch = 0; ch < channels; ch++) {
+                    float[] plane = planes[ch];
+                    if (plane == null) {
+                        continue;
+                    }
+                    int s = src + x0;
+                    for (int i = 0; i < len; i++) {
+                        out[o + i * channels + ch] = plane[s + i];
                     }
                 }
-                src += rowLen;
             }
+            src += rowLen;
         }
     }
 
