@@ -150,7 +150,8 @@ public final class PyJson {
 
     /**
      * numpy's {@code str} of a float32 scalar: the shortest digits that read back to the same float (Java's
-     * {@link Float#toString} finds them), laid out as {@link #pyFloat} does (NaN and infinities as there).
+     * {@link Float#toString} finds them), laid out as {@link #pyFloat} does (NaN and infinities as {@link #pyFloat}
+     * spells them, not numpy's {@code nan}/{@code inf}).
      */
     public static String pyFloat32(float f) {
         if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
