@@ -132,8 +132,10 @@ final class TrackingRun {
             }
             TrackingObjectExtractor extractor = extractor();
             Frames frames = frames(rawView, segView);
-            // the JSON plugin writes the final graph's energies, which only the detailed result carries
-            ConservationTracker.Tracked detailed = plugin == TrackingPlugin.JSON
+            // the JSON plugin writes the final graph's energies and Fiji-MaMuT its node uuids and link order,
+            // which only the detailed result carries
+            ConservationTracker.Tracked detailed = (plugin == TrackingPlugin.JSON
+                    || plugin == TrackingPlugin.FIJI_MAMUT)
                     && tracker instanceof ConservationTracker conservation
                     ? conservation.trackDetailed(frames.labels(), frames.objects(), settings.parameters()) : null;
             TrackingResult result = detailed != null ? detailed.result()

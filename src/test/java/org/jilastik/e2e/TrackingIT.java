@@ -13,19 +13,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jilastik.io.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Every command of the tracking-2dt reference case (README "Commands"; BASE written out), run through the jar, and
  * every file it writes compared with ilastik's: the three label images exactly (values and metadata), the CSV-Table
  * by column name as text, CellTrackingChallenge, Contours and Multi-Worm-Tracker byte for byte (masks by value),
- * JSON as parsed values and H5-Event-Sequence dataset by dataset; the refusals (Contours-With-Head on 1-channel raw
- * data, Fiji-MaMuT) exit 1 with one sentence; the default output names. Passes once the conservation-tracking solver
+ * JSON as parsed values and H5-Event-Sequence dataset by dataset; Fiji-MaMuT (no ilastik reference) against the
+ * CSV-Table and JSON; the refusal of Contours-With-Head on 1-channel raw data (exit 1, one sentence); the default
+ * output names. Passes once the conservation-tracking solver
  * and the 2-D skeleton features are in the build.
  */
 class TrackingIT {
@@ -151,15 +156,120 @@ class TrackingIT {
     }
 
     @Test
-    void fijiMamutIsRefusedWithOneSentenceAndExitOne(@TempDir Path dir) throws IOException {
+    void fijiMamutXmlAgreesWithIlastiksCsvAndGraph(@TempDir Path dir) throws Exception {
+        // no ilastik reference for this plugin (mamutexport was not obtainable): the MaMuT XML is checked against
+        // ilastik's CSV-Table (objects, frames, tracks, divisions, centres, sizes) and JSON (uuids, active links)
         Path work = Workspace.of(CASE, dir);
+        Files.createDirectories(work.resolve("bdv"));
+        Files.writeString(work.resolve("bdv/trk2d_bdv.xml"), "<SpimData version=\"0.2\"><BasePath type=\"relative\">"
+                + ".</BasePath></SpimData>\n");
         List<String> a = plugin("Fiji-MaMuT");
-        a.add("--big_data_viewer_xml_file=X.xml");
-        Jilastik.Result r = Jilastik.run(work, Map.of(), a);
-        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
-        assertThat(r.stderr()).as(r.describe()).hasSize(1);
-        assertThat(r.stderr().getFirst()).contains("Fiji-MaMuT");
-        assertThat(Workspace.filesUnder(work.resolve("out"))).isEmpty();
+        a.add("--big_data_viewer_xml_file=bdv/trk2d_bdv.xml");
+        ok(work, a);
+        String name = "trk2d_raw-data_Fiji-MaMuT_mamut.xml";
+        assertThat(Workspace.filesUnder(work.resolve("out"))).containsExactly(name);
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(work.resolve("out").resolve(name).toFile()).getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("TrackMate");
+
+        Map<String, List<String>> csv = columns(REF.resolve("trk2d_raw-data_CSV-Table.csv"));
+        Map<String, Integer> row = new HashMap<>(); // "frame:label" -> CSV row of a tracked object
+        for (int i = 0; i < csv.get("frame").size(); i++) {
+            if (!csv.get("trackId").get(i).equals("-1")) {
+                row.put(csv.get("frame").get(i) + ":" + csv.get("labelimageId").get(i), i);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Number>> uuids = (Map<String, Map<String, Number>>) ((Map<String, Object>) Json.parse(
+                Files.readString(REF.resolve("trk2d_raw-data_JSON_graph.json")))).get("traxelToUniqueId");
+
+        List<Element> spots = elements(root, "Spot");
+        assertThat(elements(root, "AllSpots").getFirst().getAttribute("nspots"))
+                .isEqualTo(Integer.toString(row.size()));
+        assertThat(spots).hasSize(row.size());
+        Map<String, Integer> rowOfSpot = new HashMap<>();
+        for (Element s : spots) {
+            String frame = s.getAttribute("FRAME");
+            String key = frame + ":" + s.getAttribute("LabelimageId");
+            Integer i = row.get(key);
+            assertThat(i).as(key).isNotNull();
+            assertThat(((Element) s.getParentNode()).getAttribute("frame")).isEqualTo(frame);
+            assertThat(s.getAttribute("POSITION_T")).isEqualTo(frame + ".0");
+            assertThat(s.getAttribute("ID")).as(key).isEqualTo(uuids.get(frame).get(s.getAttribute("LabelimageId"))
+                    .toString());
+            assertThat(s.getAttribute("name")).as(key).isEqualTo("track-" + csv.get("trackId").get(i));
+            // CSV centres are truncated (%d); the spot keeps the float32 centre
+            double x = Double.parseDouble(s.getAttribute("POSITION_X"));
+            double y = Double.parseDouble(s.getAttribute("POSITION_Y"));
+            assertThat((long) x).as(key).isEqualTo(Long.parseLong(csv.get("Center_of_the_object_0").get(i)));
+            assertThat((long) y).as(key).isEqualTo(Long.parseLong(csv.get("Center_of_the_object_1").get(i)));
+            assertThat(Float.parseFloat(s.getAttribute("POSITION_X"))).as(key)
+                    .isEqualTo((float) Double.parseDouble(s.getAttribute("RegionCenter_0")));
+            assertThat(s.getAttribute("POSITION_Z")).isEqualTo("0.0");
+            // the CSV prints float32 features %f: the spot's float32 values printed so must give the same text
+            // (RADIUS is twice the float32 RegionRadii, so halving it is exact)
+            float radius = (float) (Double.parseDouble(s.getAttribute("RADIUS")) / 2);
+            assertThat(String.format(Locale.ROOT, "%.6f", (double) radius)).as(key)
+                    .isEqualTo(csv.get("Radii_of_the_object_0").get(i));
+            float mean = Float.parseFloat(s.getAttribute("Mean_0"));
+            assertThat(String.format(Locale.ROOT, "%.6f", (double) mean)).as(key)
+                    .isEqualTo(csv.get("Mean_Intensity_0").get(i));
+            assertThat(Double.parseDouble(s.getAttribute("Count_0"))).as(key)
+                    .isEqualTo(Double.parseDouble(csv.get("Size_in_pixels_0").get(i)));
+            assertThat(rowOfSpot.put(s.getAttribute("ID"), i)).as("unique ID " + key).isNull();
+        }
+
+        // every active link of ilastik's final graph is one Edge, filed under its source's track; the target
+        // continues that track or starts a child track of it (division)
+        List<Map<String, Object>> links = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> linking = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(
+                Files.readString(REF.resolve("trk2d_raw-data_JSON_result.json")))).get("linkingResults");
+        for (Map<String, Object> l : linking) {
+            if (((Number) l.get("value")).intValue() > 0) {
+                links.add(l);
+            }
+        }
+        List<String> expectedEdges = links.stream().map(l -> l.get("src") + "->" + l.get("dest")).sorted().toList();
+        List<String> edges = new ArrayList<>();
+        java.util.Set<String> sourceTracks = new java.util.HashSet<>();
+        for (Element t : elements(root, "Track")) {
+            String track = t.getAttribute("TRACK_ID");
+            assertThat(t.getAttribute("name")).isEqualTo("Track_" + track);
+            sourceTracks.add(track);
+            for (Element e : elements(t, "Edge")) {
+                int src = rowOfSpot.get(e.getAttribute("SPOT_SOURCE_ID"));
+                int dst = rowOfSpot.get(e.getAttribute("SPOT_TARGET_ID"));
+                edges.add(e.getAttribute("SPOT_SOURCE_ID") + "->" + e.getAttribute("SPOT_TARGET_ID"));
+                assertThat(csv.get("trackId").get(src)).isEqualTo(track);
+                assertThat(Integer.parseInt(csv.get("frame").get(dst))).isEqualTo(
+                        Integer.parseInt(csv.get("frame").get(src)) + 1);
+                assertThat(csv.get("lineageId").get(dst)).isEqualTo(csv.get("lineageId").get(src));
+                boolean continues = csv.get("trackId").get(dst).equals(track);
+                boolean child = csv.get("parentTrackId").get(dst).equals(track);
+                assertThat(continues || child).as(e.getAttribute("SPOT_SOURCE_ID") + "->"
+                        + e.getAttribute("SPOT_TARGET_ID")).isTrue();
+            }
+        }
+        assertThat(edges.stream().sorted().toList()).isEqualTo(expectedEdges);
+        // spots - tracks + child tracks links: every object but the first of a root track has one incoming link
+        long tracks = csv.get("trackId").stream().filter(v -> !v.equals("-1")).distinct().count();
+        long children = csv.get("parentTrackId").stream().filter(v -> !v.equals("0")).count();
+        assertThat(edges).hasSize((int) (row.size() - tracks + children));
+        assertThat(elements(root, "TrackID").stream().map(e -> e.getAttribute("TRACK_ID")).toList())
+                .containsExactlyInAnyOrderElementsOf(sourceTracks);
+        Element image = elements(root, "ImageData").getFirst();
+        assertThat(image.getAttribute("folder")).isEqualTo("bdv");
+        assertThat(image.getAttribute("filename")).isEqualTo("trk2d_bdv.xml");
+    }
+
+    private static List<Element> elements(Element parent, String tag) {
+        NodeList l = parent.getElementsByTagName(tag);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < l.getLength(); i++) {
+            out.add((Element) l.item(i));
+        }
+        return out;
     }
 
     @Test

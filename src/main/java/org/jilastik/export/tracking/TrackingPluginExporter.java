@@ -25,7 +25,8 @@ public final class TrackingPluginExporter {
      * @param rawChannels channels of the raw data (Contours-With-Head needs at least 3)
      * @param bdvXml      {@code --big_data_viewer_xml_file}, or null
      * @param raw         frame t → raw intensities of a 2-D frame, flat {@code [y][x][c]} (Contours-With-Head)
-     * @param tracked     the detailed tracking (final graph with its energies) for the JSON plugin, else null
+     * @param tracked     the detailed tracking (final graph with its energies and uuids) for the JSON and
+     *                    Fiji-MaMuT plugins, else null
      */
     public record Context(Supplier<TrackedFeatures> features, int rawChannels, String bdvXml,
             IntFunction<float[]> raw, ConservationTracker.Tracked tracked) {
@@ -45,9 +46,6 @@ public final class TrackingPluginExporter {
                             + "raw data with at least 3 channels or choose --export_plugin=Contours");
                 }
             }
-            case FIJI_MAMUT -> throw JilastikException.processing("--export_plugin=Fiji-MaMuT is not supported: "
-                    + "ilastik provides it only with the separate mamutexport package, whose MaMuT XML jilastik "
-                    + "does not reproduce; choose --export_plugin=CSV-Table or CellTrackingChallenge");
             default -> {
             }
         }
@@ -83,7 +81,13 @@ public final class TrackingPluginExporter {
                 EventSequenceWriter.write(result, base);
                 yield List.of(base);
             }
-            case FIJI_MAMUT -> throw new IllegalStateException("refused by check: " + plugin);
+            case FIJI_MAMUT -> {
+                if (context.tracked() == null) {
+                    throw new IllegalStateException("the Fiji-MaMuT plugin needs the detailed tracking result");
+                }
+                yield List.of(MamutXmlExport.write(suffixed(base, "_mamut.xml"), MamutGraph.of(context.tracked()),
+                        context.features().get(), context.bdvXml()));
+            }
         };
     }
 

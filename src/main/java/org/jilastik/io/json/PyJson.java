@@ -145,10 +145,26 @@ public final class PyJson {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal x = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        return shortest(new BigDecimal(Double.toString(d)), d < 0);
+    }
+
+    /**
+     * numpy's {@code str} of a float32 scalar: the shortest digits that read back to the same float (Java's
+     * {@link Float#toString} finds them), laid out as {@link #pyFloat} does (NaN and infinities as {@link #pyFloat}
+     * spells them, not numpy's {@code nan}/{@code inf}).
+     */
+    public static String pyFloat32(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+            return pyFloat(f);
+        }
+        return shortest(new BigDecimal(Float.toString(f)), f < 0);
+    }
+
+    private static String shortest(BigDecimal value, boolean negative) {
+        BigDecimal x = value.stripTrailingZeros();
         String digits = x.unscaledValue().abs().toString();
         int decpt = digits.length() - x.scale(); // position of the decimal point after the first digit run
-        String sign = d < 0 ? "-" : "";
+        String sign = negative ? "-" : "";
         if (decpt > -4 && decpt <= 16) {
             if (decpt <= 0) {
                 return sign + "0." + "0".repeat(-decpt) + digits;

@@ -27,6 +27,20 @@ class PyJsonTest {
     }
 
     @Test
+    void float32AsNumpyStrSpellsThem() {
+        // values from str(numpy.float32(v))
+        assertThat(PyJson.pyFloat32(0.1f)).isEqualTo("0.1");
+        assertThat(PyJson.pyFloat32(1e-5f)).isEqualTo("1e-05");
+        assertThat(PyJson.pyFloat32(97f)).isEqualTo("97.0");
+        assertThat(PyJson.pyFloat32(2.773215f)).isEqualTo("2.773215");
+        assertThat(PyJson.pyFloat32(1234567.8f)).isEqualTo("1234567.8");
+        assertThat(PyJson.pyFloat32(1e16f)).isEqualTo("1e+16");
+        assertThat(PyJson.pyFloat32(-0.00012345f)).isEqualTo("-0.00012345");
+        assertThat(PyJson.pyFloat32(Float.MAX_VALUE)).isEqualTo("3.4028235e+38");
+        assertThat(PyJson.pyFloat32((float) (1.0 / 3))).isEqualTo("0.33333334");
+    }
+
+    @Test
     void indentedSortedAsciiText() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("zeta", List.of(1, 2.0));
