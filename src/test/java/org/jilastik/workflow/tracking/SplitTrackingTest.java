@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.jilastik.error.JilastikException;
+import org.jilastik.workflow.tracking.solver.PythonSetOrder;
 import org.jilastik.workflow.tracking.solver.SplitPoints;
 import org.junit.jupiter.api.Test;
 
@@ -18,17 +19,17 @@ import org.junit.jupiter.api.Test;
  * <li>B sits at (60, 60) in frames 0–2 and divides (divProb 0.9) into B1 (57, 60) and B2 (64, 60) from frame 3
  * on: a division across the first window border;
  * <li>C sits at (60, 100) in frames 0–4 and divides (divProb 0.9) into C1 (57, 100) and C2 (64, 100) in frame 5,
- * the last frame of the second window; C2 steps to x = 65 in frame 6 and stays.
+ * the last frame of the second window; C1 steps to x = 56 in frame 6 and stays, C2 stays.
  * </ul>
  * With n = 3 and L = 9 there are 9 / 3 = 3 windows; all frame scores are equal, so the cuts sit one frame before
  * 3 and 6: windows [0, 2], [3, 5], [6, 9]. Derivation of the stitched result (see {@code TrackletStitching}): the
- * windows give the true tracks, C's division inside window 2. Tracklets of window 2 are A, B1, B2 and the
- * tree {C3, C4, C1@5, C2@5} (the division does not end a tracklet); its latest node is C1@5 (lowest index among
- * the two frame-5 nodes) and its division features are those of C2@5 (none). The stitching solve lets B's
- * tracklet (division features of B@2) divide into B1 and B2 across the border, links the C tree to C1 of window 3
- * (a stationary link, −230) rather than to C2 (a 1 px step, −15), and lets window 3's C2 appear (500) instead of
- * dropping it. The stitched solution carries no divisions, so hytra's lineage gives B, B1 and B2 one track, C, C1
- * and C2@5 another, and C2 from frame 6 a new one.
+ * windows give the true tracks, C's division inside window 2. Tracklets of window 2 are A, B1, B2 and the tree
+ * {C3 = node 12, C4 = 16, C1@5 = 20, C2@5 = 21} (the division does not end a tracklet); Python iterates that set as
+ * 16, 21, 12, 20, so its latest node is C2@5, and its division features are those of node 21 (none). The
+ * stitching solve lets B's tracklet (division features of B@2) divide into B1 and B2 across the border, links the
+ * C tree to window 3's C2 (a stationary link, −230) rather than to C1 (a 1 px step, −15), expanded to C2@5 → C2@6,
+ * and lets window 3's C1 appear (500) instead of dropping it. The stitched solution carries no divisions, so
+ * hytra's lineage gives B, B1 and B2 one track, C, C2 and C1@5 another, and C1 from frame 6 a new one.
  */
 class SplitTrackingTest {
     private static final int T = 10;
@@ -39,6 +40,11 @@ class SplitTrackingTest {
     }
 
     static List<FrameObjects> scene(double divProbA7) {
+        return scene(divProbA7, false);
+    }
+
+    /** {@code c2Steps}: C2 instead of C1 takes the 1 px step in frame 6. */
+    static List<FrameObjects> scene(double divProbA7, boolean c2Steps) {
         List<FrameObjects> frames = new ArrayList<>();
         for (int t = 0; t < T; t++) {
             List<double[]> c = new ArrayList<>();
@@ -58,9 +64,9 @@ class SplitTrackingTest {
                 c.add(new double[] {60, 100});
                 div.add(t == 4 ? 0.9 : 0.0);
             } else {
-                c.add(new double[] {57, 100});
+                c.add(new double[] {t == 5 || c2Steps ? 57 : 56, 100});
                 div.add(0.0);
-                c.add(new double[] {t == 5 ? 64 : 65, 100});
+                c.add(new double[] {t == 5 || !c2Steps ? 64 : 65, 100});
                 div.add(0.0);
             }
             int n = c.size();
@@ -124,8 +130,8 @@ class SplitTrackingTest {
                 if (t <= 4) {
                     rows.add(t + ",4,1,4,4,0");
                 } else {
-                    rows.add(t + ",4,1,4,4,0");
-                    rows.add(t + ",5,1," + (t == 5 ? "4,4" : "5,5") + ",0");
+                    rows.add(t + ",4,1," + (t == 5 ? "4,4" : "5,5") + ",0");
+                    rows.add(t + ",5,1,4,4,0");
                 }
             }
         }
@@ -142,10 +148,10 @@ class SplitTrackingTest {
             l.add(t + ":2>2");
             l.add(t + ":3>3");
         }
-        for (int t = 5; t < T - 1; t++) {
+        for (int t = 6; t < T - 1; t++) {
             l.add(t + ":4>4");
         }
-        for (int t = 6; t < T - 1; t++) {
+        for (int t = 5; t < T - 1; t++) {
             l.add(t + ":5>5");
         }
         return l.stream().sorted().toList();
@@ -179,6 +185,29 @@ class SplitTrackingTest {
             assertThat(r.divisions()).as("n = %d", n).containsExactlyElementsOf(whole.divisions());
         }
         assertThat(table(whole)).isNotEqualTo(expectedTable());
+    }
+
+    @Test
+    void stitchingAcrossAMissingLinkFailsAsInIlastik() {
+        // C2 steps instead of C1: the stitch links the C tree to window 3's C1 (stationary), and expands that
+        // to (latest node of the tree = C2@5, C1@6), which is no link hypothesis: hytra's insertSolution fails
+        assertThatThrownBy(() -> new ConservationTracker().track(labels(), scene(0.3, true), params(3)))
+                .isInstanceOf(JilastikException.class).hasMessageContaining("no link hypothesis");
+    }
+
+    @Test
+    void pythonSetOrderIsCPythons() {
+        // expected orders printed by CPython 3.11 for sets built by add() in the given order
+        assertThat(PythonSetOrder.iterationOrder(new int[] {12, 16, 20, 21})).containsExactly(16, 21, 12, 20);
+        assertThat(PythonSetOrder.iterationOrder(new int[] {2, 14, 23, 27})).containsExactly(2, 27, 14, 23);
+        assertThat(PythonSetOrder.iterationOrder(new int[] {0, 8, 16, 24, 32, 40, 1, 9}))
+                .containsExactly(0, 32, 1, 8, 40, 9, 16, 24);
+        assertThat(PythonSetOrder.iterationOrder(new int[] {100, 103, 106, 109, 112, 115, 118, 121, 124, 127, 130,
+            133, 136, 139})).containsExactly(130, 100, 133, 103, 136, 106, 139, 109, 112, 115, 118, 121, 124, 127);
+        assertThat(PythonSetOrder.iterationOrder(new int[] {1284, 814, 2208, 2776, 2562, 838, 744, 2828, 806, 1569,
+            1223, 88, 1479, 1699, 679, 596, 1080, 266, 1359, 1234, 2470, 2400, 13})).containsExactly(2562, 1284, 266,
+                2828, 13, 2208, 1569, 1699, 806, 679, 2470, 814, 1080, 838, 1223, 1479, 1359, 1234, 596, 2776, 88,
+                2400, 744);
     }
 
     @Test

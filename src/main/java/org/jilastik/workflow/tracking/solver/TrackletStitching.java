@@ -16,18 +16,20 @@ import org.jilastik.error.JilastikException;
  * value equals the values of both its ends (inactive nodes joined by inactive links included). hytra meant
  * dividing nodes to end their tracklet, but it reads the division flag from a field dpct's result never carries,
  * so a division joins parent and children into one tracklet. Tracklets are numbered window by window, in order of
- * their first node. A tracklet's detection features are the sum of its links' transition features (whole-model
- * order) and then its nodes' detection features (ascending node index); its appearance features are those of its
- * earliest node, its disappearance features those of its latest node (the whole model's features, not the window
- * border ones), its division features those of its highest-numbered node. Ties among earliest or latest nodes take
- * the lowest node index (hytra takes the first in Python set order, which is ascending for small indices).
+ * their first node. hytra walks a tracklet's nodes in the iteration order of the Python set networkx returns
+ * (breadth-first insertion from the first node, {@link PythonSetOrder}); in that order, a tracklet's detection
+ * features are the sum of its links' transition features (whole-model order) and then its nodes' detection
+ * features; its earliest and latest node are the first node met in the lowest and in the highest frame; its
+ * appearance features are the earliest node's, its disappearance features the latest node's (the whole model's
+ * features, not the window border ones), its division features those of its highest-numbered node.
  *
  * <p>Links: each window's active links whose value differs from the value of an end (merger entries and exits),
  * then for every cut, the whole model's links from the cut's last frame into the next frame whose two ends are
  * active, both kinds between the ends' tracklets and with the link's own features.
  *
  * <p>Expansion: the nodes of a tracklet the second solve uses get its value, and so do all whole-model links with
- * both ends in it; a used stitching link sets the link from the latest node of its source tracklet to the earliest
+ * both ends in it; a stitching link reports the value of the last stitching link between the same two tracklets
+ * (dpct keys its link results by end pair, so parallel links all report the last one's flow); a used stitching link sets the link from the latest node of its source tracklet to the earliest
  * node of its target tracklet (ilastik fails when no such link exists); later assignments win; everything else is
  * 0, and there are no divisions.
  */
@@ -55,33 +57,27 @@ public final class TrackletStitching {
         List<int[]> members = new ArrayList<>();
         List<TrackingModel.Link> links = new ArrayList<>();
         for (SplitTracking.Window w : windows) {
-            int[] parent = new int[n];
+            // networkx Graph of the window: nodes in window order, adjacency in order of the joining links
+            Map<Integer, List<Integer>> adj = new HashMap<>();
             for (int node : w.nodes()) {
-                parent[node] = node;
+                adj.put(node, new ArrayList<>());
             }
             for (int l : w.links()) {
                 TrackingModel.Link link = whole.links().get(l);
                 int v = linkValues[l];
                 if (nodeValues[link.src()] == v && nodeValues[link.dest()] == v) {
-                    parent[find(parent, link.src())] = find(parent, link.dest());
+                    adj.get(link.src()).add(link.dest());
+                    adj.get(link.dest()).add(link.src());
                 }
             }
-            Map<Integer, List<Integer>> byRoot = new HashMap<>();
-            List<List<Integer>> ordered = new ArrayList<>();
             for (int node : w.nodes()) {
-                List<Integer> c = byRoot.computeIfAbsent(find(parent, node), r -> {
-                    List<Integer> fresh = new ArrayList<>();
-                    ordered.add(fresh);
-                    return fresh;
-                });
-                c.add(node);
-            }
-            for (List<Integer> c : ordered) {
-                int[] m = c.stream().mapToInt(Integer::intValue).sorted().toArray();
-                for (int node : m) {
-                    tracklet[node] = members.size();
+                if (tracklet[node] < 0) {
+                    int[] m = PythonSetOrder.iterationOrder(breadthFirst(adj, node));
+                    for (int member : m) {
+                        tracklet[member] = members.size();
+                    }
+                    members.add(m);
                 }
-                members.add(m);
             }
             for (int l : w.links()) {
                 TrackingModel.Link link = whole.links().get(l);
@@ -133,7 +129,7 @@ public final class TrackletStitching {
             latest[c] = lastNode;
             dets.add(new TrackingModel.Detection(sums[c], whole.detections().get(first).appearance(),
                     whole.detections().get(lastNode).disappearance(),
-                    whole.detections().get(m[m.length - 1]).division()));
+                    whole.detections().get(Arrays.stream(m).max().getAsInt()).division()));
         }
         this.model = new TrackingModel(dets, links);
     }
@@ -160,10 +156,15 @@ public final class TrackletStitching {
                 linkValues[l] = s.nodeValues()[c];
             }
         }
+        // dpct reports one value per (source, target) pair: that of the last arc added for the pair
+        Map<Long, Integer> lastArc = new HashMap<>();
         for (int j = 0; j < model.links().size(); j++) {
-            int v = s.linkValues()[j];
+            lastArc.put(key(model.links().get(j).src(), model.links().get(j).dest()), j);
+        }
+        for (int j = 0; j < model.links().size(); j++) {
+            TrackingModel.Link link = model.links().get(j);
+            int v = s.linkValues()[lastArc.get(key(link.src(), link.dest()))];
             if (v > 0) {
-                TrackingModel.Link link = model.links().get(j);
                 int src = latest[link.src()];
                 int dest = earliest[link.dest()];
                 Integer l = linkIndex.get(key(src, dest));
@@ -188,11 +189,19 @@ public final class TrackletStitching {
         }
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    /** networkx {@code _plain_bfs}: the order in which a component's nodes are added to its set. */
+    private static int[] breadthFirst(Map<Integer, List<Integer>> adj, int source) {
+        List<Integer> seen = new ArrayList<>();
+        java.util.Set<Integer> isSeen = new java.util.HashSet<>();
+        seen.add(source);
+        isSeen.add(source);
+        for (int next = 0; next < seen.size(); next++) {
+            for (int w : adj.get(seen.get(next))) {
+                if (isSeen.add(w)) {
+                    seen.add(w);
+                }
+            }
         }
-        return i;
+        return seen.stream().mapToInt(Integer::intValue).toArray();
     }
 }
