@@ -12,6 +12,7 @@ import org.jilastik.workflow.tracking.graph.TrackNode;
 import org.jilastik.workflow.tracking.merger.MergerResolver;
 import org.jilastik.workflow.tracking.solver.IntegerProgramSolver;
 import org.jilastik.workflow.tracking.solver.Solution;
+import org.jilastik.workflow.tracking.solver.SplitTracking;
 import org.jilastik.workflow.tracking.solver.SuccessiveShortestPaths;
 import org.jilastik.workflow.tracking.solver.TrackingModel;
 import org.jilastik.workflow.tracking.solver.TrackingSolver;
@@ -20,8 +21,10 @@ import org.jilastik.workflow.tracking.solver.TrackingSolver;
  * Headless conservation tracking (spec tracking §2.5–2.9): hypotheses graph and convexified energies, the main
  * solve (dpct's flow-based heuristic by default), merger resolution when enabled and maxObj &gt; 1, and hytra's
  * lineage ids on the final graph. The merger re-link always uses the flow solver ({@code trackMaxFlow}).
- * Stored {@code withTracklets} does not change results and {@code numFramesPerSplit} is not applied (all frames
- * are solved at once). Stateless and thread safe.
+ * Stored {@code withTracklets} does not change results. A non-zero {@code numFramesPerSplit} solves the main
+ * problem as hytra's split tracking does ({@link SplitTracking}: windows solved independently with the same solver,
+ * then stitched); 0, or a sequence not longer than two splits, solves all frames at once. Stateless and thread
+ * safe.
  */
 public final class ConservationTracker implements Tracker {
     private final TrackingSolver solver;
@@ -73,7 +76,9 @@ public final class ConservationTracker implements Tracker {
                 params.borderAwareWidth());
         HypothesesGraph g = GraphBuilder.build(objects, params).graph();
         TrackingModel model = ModelBuilder.build(g, params, fov, true);
-        Solution s = solver.solve(model, ModelBuilder.weights(params));
+        Solution s = params.numFramesPerSplit() == 0 ? solver.solve(model, ModelBuilder.weights(params))
+                : new SplitTracking(solver, params.numFramesPerSplit()).solve(model, frames(g),
+                        ModelBuilder.weights(params));
         FinalGraph fin;
         FrameLabels identities = labels;
         boolean anyMerger = false;
@@ -92,6 +97,14 @@ public final class ConservationTracker implements Tracker {
             fin = new FinalGraph(g, uuids, s, new int[g.nodeCount()]);
         }
         return new Tracked(result(fin, identities), fin, fov, params);
+    }
+
+    private static int[] frames(HypothesesGraph g) {
+        int[] frames = new int[g.nodeCount()];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = g.node(i).frame();
+        }
+        return frames;
     }
 
     private static TrackingResult result(FinalGraph fin, FrameLabels identities) {

@@ -20,7 +20,8 @@ package org.jilastik.workflow.tracking;
  * @param scales              per-axis scale of RegionCenter, vigra order x, y, z (3 values)
  * @param sizeMin             smallest object size used (inclusive; already raised to maxObj)
  * @param sizeMaxExclusive    objects of this size or larger are not in the graph
- * @param numFramesPerSplit   0 = solve all frames at once; else window length of split tracking
+ * @param numFramesPerSplit   0 = solve all frames at once; else hytra's split tracking with windows of about this
+ *                            many frames ({@link org.jilastik.workflow.tracking.solver.SplitTracking})
  */
 public record TrackingParameters(int maxObj, boolean withDivisions, double divThreshold,
         boolean withMergerResolution, boolean withTracklets, double maxDist, int maxNearestNeighbors,
