@@ -63,7 +63,10 @@ public final class ExportRunner {
         for (int i = 0; i < shape.length; i++) {
             long want = Math.max(1, Math.min(tileShape[i], shape[i]));
             long u = Math.max(1, unit[i]);
-            tile[i] = u * Math.max(1, want / u);
+            // A tile spanning the whole axis ends where the last chunk ends, so it is chunk-aligned as it is;
+            // rounding it down to whole chunks would cut a 128³ volume with 50-voxel chunks into 8 tiles, each
+            // recomputing a feature halo.
+            tile[i] = want == shape[i] ? want : u * Math.max(1, want / u);
         }
         return run(plan, new TileGrid(Box.ofShape(shape), tile).tiles(), computer, pool, progress);
     }

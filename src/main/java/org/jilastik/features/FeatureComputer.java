@@ -2,8 +2,10 @@ package org.jilastik.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jilastik.array.Block;
 import org.jilastik.array.Box;
@@ -20,6 +22,10 @@ import org.jilastik.array.Box;
  *
  * <p>Results are bit-identical for any blocking (and any thread count): every value depends only on image
  * coordinates, and mirroring happens only at true image borders.
+ *
+ * <p>Two output layouts: channel-last ({@link #compute}, {@link #computeParallel}; what the Features export
+ * writes) and channel planes ({@link #computePlanes}; what the forest reads, without interleaving the channels
+ * only to transpose them back).
  *
  * <p>Thread safety: immutable after construction; {@link #compute} may be called from many threads at once
  * (each call uses its own {@link Scratch} pool, shared by the tasks of {@link #computeParallel}: about 6–12 float
@@ -54,10 +60,11 @@ public final class FeatureComputer {
      *                                  box
      */
     public float[] compute(Block input, Box outputBox) {
-        Layout lay = new Layout(plan, outputBox);
-        float[] out = new float[Math.multiplyExact(lay.pixels(), plan.channelCount())];
-        compute(input, outputBox, out, lay, lay);
-        return out;
+        try {
+            return computeParallel(input, outputBox, null, 1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("not reachable without an executor", e);
+        }
     }
 
     /**
@@ -70,54 +77,114 @@ public final class FeatureComputer {
      * channel-last output once, by row ranges in parallel: interleaving per task would read and rewrite every
      * cache line of the output once per task (the output is as large as all planes together, 690 MB for the
      * 41-channel 2048² set), which made two threads barely faster than one. Memory: the output plus one time
-     * point's planes plus the running tasks' intermediates, as in {@link #compute(Block, Box)}.
+     * point's planes plus the running tasks' intermediates.
      *
-     * @param tasks the number of workers of {@code executor} (sizes the interleave's row ranges)
+     * @param executor the workers, or null to compute in the calling thread
+     * @param tasks    the number of workers of {@code executor} (sizes the interleave's row ranges)
      */
     public float[] computeParallel(Block input, Box outputBox, ExecutorService executor, int tasks)
             throws InterruptedException {
         Layout lay = new Layout(plan, outputBox);
         float[] out = new float[Math.multiplyExact(lay.pixels(), plan.channelCount())];
+        Frame target = lay.frame();
+        int rows = target.size(Frame.Z) * target.size(Frame.Y);
+        int ranges = executor == null ? 1 : Math.min(rows, 4 * Math.max(1, tasks));
+        Scratch scratch = new Scratch();
+        forEachTimePoint(input, outputBox, executor, scratch, (time, planes) -> {
+            List<Callable<Object>> parts = new ArrayList<>();
+            for (int r = 0; r < ranges; r++) {
+                int from = (int) ((long) rows * r / ranges);
+                int to = (int) ((long) rows * (r + 1) / ranges);
+                parts.add(Executors.callable(() -> lay.interleave(planes, target, time, out, from, to)));
+            }
+            runAll(parts, executor);
+            for (float[] p : planes) {
+                scratch.give(p);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * All feature channels on {@code outputBox} as one plane per channel: {@code planes[ch]} holds channel ch over
+     * the output box in C-order {@code (t)(z)yx}, so pixel i of the box (the i-th of
+     * {@link #compute(Block, Box)}'s output) is {@code planes[ch][i]}. Same values as {@link #compute}; no
+     * interleaving pass and no second copy of the features. The arrays are new and owned by the caller.
+     *
+     * @param executor the workers for the (input channel, scale) tasks, or null to compute in the calling thread
+     */
+    public float[][] computePlanes(Block input, Box outputBox, ExecutorService executor)
+            throws InterruptedException {
+        Layout lay = new Layout(plan, outputBox);
+        int perTime = lay.frame().numElements();
+        float[][][] whole = new float[1][][];
+        forEachTimePoint(input, outputBox, executor, new Scratch(), (time, planes) -> {
+            if (lay.pixels() == perTime) {
+                whole[0] = planes;
+                return;
+            }
+            if (whole[0] == null) {
+                whole[0] = new float[planes.length][lay.pixels()];
+            }
+            int at = lay.timeIndex(time) * perTime;
+            for (int ch = 0; ch < planes.length; ch++) {
+                System.arraycopy(planes[ch], 0, whole[0][ch], at, perTime);
+            }
+        });
+        return whole[0];
+    }
+
+    /** Receives one time point's complete channel planes (over the output frame), now owned by the receiver. */
+    private interface TimePointPlanes {
+        void accept(long time, float[][] planes) throws InterruptedException;
+    }
+
+    private void forEachTimePoint(Block input, Box outputBox, ExecutorService executor, Scratch scratch,
+            TimePointPlanes sink) throws InterruptedException {
         checkCovers(input, outputBox);
         InputPlanes inputs = new InputPlanes(input, plan);
-        Frame target = lay.frame();
+        Frame target = new Layout(plan, outputBox).frame();
         int tIndex = plan.axes().indexOf('t');
         long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
         int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
         List<ScaleFilters> largestFirst = new ArrayList<>(filters);
         largestFirst.sort((a, b) -> Integer.compare(b.step().halo(), a.step().halo()));
-        Scratch scratch = new Scratch();
-        int rows = target.size(Frame.Z) * target.size(Frame.Y);
-        int ranges = Math.min(rows, 4 * Math.max(1, tasks));
         for (int t = 0; t < nt; t++) {
             long time = t0 + t;
             float[][] planes = new float[plan.channelCount()][];
-            List<Future<?>> futures = new ArrayList<>();
+            List<Callable<Object>> tasks = new ArrayList<>();
             for (int c = 0; c < plan.inputChannels(); c++) {
                 float[] raw = inputs.plane(time, c);
                 int channel = c;
                 for (ScaleFilters f : largestFirst) {
-                    // fills only its own channels of `planes`; Future.get publishes them
-                    futures.add(executor.submit(() -> f.compute(raw, inputs.frame(), target, channel, planes,
+                    // fills only its own channels of `planes`; the task's completion publishes them
+                    tasks.add(Executors.callable(() -> f.compute(raw, inputs.frame(), target, channel, planes,
                             scratch)));
                 }
             }
-            awaitAll(futures);
-            futures.clear();
-            for (int r = 0; r < ranges; r++) {
-                int from = (int) ((long) rows * r / ranges);
-                int to = (int) ((long) rows * (r + 1) / ranges);
-                futures.add(executor.submit(() -> lay.interleave(planes, target, time, out, from, to)));
-            }
-            awaitAll(futures);
-            for (float[] p : planes) {
-                scratch.give(p);
-            }
+            runAll(tasks, executor);
+            sink.accept(time, planes);
         }
-        return out;
     }
 
-    private static void awaitAll(List<Future<?>> futures) throws InterruptedException {
+    // Runs the tasks on the executor (or here, in order, when it is null) and waits for all of them.
+    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor) throws InterruptedException {
+        if (executor == null) {
+            for (Callable<Object> t : tasks) {
+                try {
+                    t.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (Callable<Object> t : tasks) {
+            futures.add(executor.submit(t));
+        }
         try {
             for (Future<?> f : futures) {
                 f.get();
@@ -139,35 +206,6 @@ public final class FeatureComputer {
         if (!input.box().contains(need)) {
             throw new IllegalArgumentException("block " + input.box() + " does not cover " + need
                     + " (output box grown by the feature halo)");
-        }
-    }
-
-    /** Computes {@code part} into {@code out}, which is laid out for the (larger or equal) box {@code whole}. */
-    private void compute(Block input, Box outputBox, float[] out, Layout whole, Layout part) {
-        checkCovers(input, outputBox);
-        InputPlanes inputs = new InputPlanes(input, plan);
-        Frame rawFrame = inputs.frame();
-        Frame target = part.frame();
-        int channels = plan.channelCount();
-        int tIndex = plan.axes().indexOf('t');
-        long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
-        int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
-        Scratch scratch = new Scratch();
-        float[][] planes = new float[channels][];
-        for (int t = 0; t < nt; t++) {
-            for (int c = 0; c < plan.inputChannels(); c++) {
-                float[] raw = inputs.plane(t0 + t, c);
-                for (ScaleFilters f : filters) {
-                    f.compute(raw, rawFrame, target, c, planes, scratch);
-                }
-            }
-            // one interleave of all channels: the output is written once (interleaving column by column would
-            // sweep the whole channel-last output once per column)
-            whole.interleave(planes, target, t0 + t, out);
-            for (int ch = 0; ch < channels; ch++) {
-                scratch.give(planes[ch]);
-                planes[ch] = null;
-            }
         }
     }
 }

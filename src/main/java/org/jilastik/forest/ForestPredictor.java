@@ -223,6 +223,51 @@ public final class ForestPredictor {
         }
     }
 
+    /**
+     * Predicts {@code pixelCount} pixels whose features are given as one plane per feature (feature c of pixel i
+     * at {@code planes[c][pixelOffset + i]}), the layout {@code FeatureComputer.computePlanes} produces: the group
+     * kernel then copies each feature's run of pixels instead of transposing pixel-major rows. Same numbers as
+     * {@link #predict(float[], int, int, float[], int)} on the same features.
+     *
+     * @param planes      F arrays, one per feature column
+     * @param pixelOffset index of pixel 0 within every plane
+     * @param out         pixel-major output, pixel i's C channels at {@code outOffset + i·C}
+     */
+    public void predictPlanes(float[][] planes, int pixelOffset, int pixelCount, float[] out, int outOffset) {
+        if (planes.length != featureCount || outOffset < 0
+                || (long) outOffset + (long) pixelCount * channelCount > out.length) {
+            throw new IndexOutOfBoundsException("need " + featureCount + " feature planes and room for " + pixelCount
+                    + " pixels");
+        }
+        for (float[] p : planes) {
+            if (pixelOffset < 0 || (long) pixelOffset + pixelCount > p.length) {
+                throw new IndexOutOfBoundsException("feature plane too short for " + pixelCount + " pixels");
+            }
+        }
+        if (fallback != null || pixelCount < SMALL_CALL) {
+            // the reference walk reads pixel-major rows: build them for this (small or non-exact) call
+            float[] rows = new float[Math.multiplyExact(pixelCount, featureCount)];
+            for (int c = 0; c < featureCount; c++) {
+                float[] p = planes[c];
+                for (int i = 0; i < pixelCount; i++) {
+                    rows[i * featureCount + c] = p[pixelOffset + i];
+                }
+            }
+            reference.predict(rows, 0, pixelCount, out, outOffset);
+            return;
+        }
+        Scratch s = new Scratch(featureCount, classCount, maxDepth);
+        for (int start = 0; start < pixelCount; start += LANES) {
+            int lanes = Math.min(LANES, pixelCount - start);
+            for (int c = 0; c < featureCount; c++) {
+                System.arraycopy(planes[c], pixelOffset + start, s.group, c * LANES, lanes);
+            }
+            long valid = lanes == LANES ? -1L >>> (64 - LANES) : (1L << lanes) - 1;
+            predictGroup(valid, s);
+            writeChannels(nanLanes(s.group) & valid, lanes, s.combined, out, outOffset + start * channelCount);
+        }
+    }
+
     /** Whether {@link #predictGroups} reproduces vigra for this classifier (else every call uses the reference). */
     boolean groupKernelExact() {
         return fallback == null;

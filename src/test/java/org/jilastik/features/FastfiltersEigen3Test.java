@@ -64,6 +64,50 @@ class FastfiltersEigen3Test {
     }
 
     @Test
+    void stagedLanesEqualTheLanesBitForBit() {
+        Random rnd = new Random(15);
+        int n = 3 * 256 + 77;
+        float[][] e = new float[6][n];
+        for (int k = 0; k < 6; k++) {
+            for (int i = 0; i < n; i++) {
+                int kind = rnd.nextInt(12);
+                e[k][i] = switch (kind) {
+                    case 0 -> 0f;
+                    case 1 -> -0f;
+                    case 2 -> (float) rnd.nextGaussian() * 1e-30f;
+                    case 3 -> (float) rnd.nextGaussian() * 1e30f;
+                    case 4 -> i > 0 ? e[k][i - 1] : 1f;
+                    default -> (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
+                };
+            }
+        }
+        // a few exactly diagonal, exactly zero and repeated-eigenvalue matrices
+        for (int i = 0; i < 40; i++) {
+            e[1][i] = 0f;
+            e[2][i] = 0f;
+            e[4][i] = 0f;
+            if (i % 4 == 0) {
+                e[0][i] = e[3][i];
+                e[5][i] = e[3][i];
+            }
+        }
+        float[][] staged = new float[3][n];
+        float[][] lanes = new float[3][n];
+        int from = 5;
+        FastfiltersEigen3.staged(e[0], e[1], e[2], e[3], e[4], e[5], from, n, staged[0], staged[1], staged[2]);
+        for (int i = from; i < n; i++) {
+            FastfiltersEigen3.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], lanes[0], lanes[1],
+                    lanes[2], i);
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.floatToRawIntBits(staged[k][i])).as("eigenvalue %d at %d", k, i)
+                        .isEqualTo(Float.floatToRawIntBits(lanes[k][i]));
+            }
+        }
+    }
+
+    @Test
     void zeroMatrixGivesZeros() {
         float[] z = {0f};
         float[][] out = {{9f}, {9f}, {9f}};

@@ -38,6 +38,18 @@ class ForestPredictorTest {
             p.predictGroups(features, 0, n, kernel, 0);
             assertThat(kernel).as("group kernel = reference").containsExactly(reference);
         }
+        // the same features as planes (one per feature, pixels starting at an offset) give the same numbers
+        int offset = 3;
+        float[][] planes = new float[c.featureCount()][n + offset + 2];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < c.featureCount(); f++) {
+                planes[f][offset + i] = features[i * c.featureCount() + f];
+            }
+        }
+        float[] fromPlanes = new float[fast.length + 4];
+        p.predictPlanes(planes, offset, n, fromPlanes, 4);
+        assertThat(java.util.Arrays.copyOfRange(fromPlanes, 4, fromPlanes.length)).as("feature planes = reference")
+                .containsExactly(reference);
         return fast;
     }
 
@@ -161,6 +173,31 @@ class ForestPredictorTest {
             x[rnd.nextInt(x.length)] = Float.NaN;
             predict(c, k + rnd.nextInt(2), x);
         }
+    }
+
+    @Test
+    void groupKernelOnFeaturePlanesMatchesTheReferenceBitForBit() {
+        Random rnd = new Random(43);
+        int features = 7;
+        float[] values = new float[25];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (rnd.nextGaussian() * 10);
+        }
+        long[] labels = {1, 2, 3};
+        VigraTree[] trees = new VigraTree[20];
+        for (int t = 0; t < trees.length; t++) {
+            trees[t] = TinyForests.random(rnd, features, 3, 1 + rnd.nextInt(9), values);
+        }
+        VigraClassifier c = parallel(labels, TinyForests.forest(features, labels, false, trees));
+        int n = ForestPredictor.SMALL_CALL + 77; // the group kernel, with a partial last group
+        float[] x = new float[n * features];
+        for (int i = 0; i < x.length; i++) {
+            float v = values[rnd.nextInt(values.length)];
+            x[i] = rnd.nextBoolean() ? v : (float) (rnd.nextGaussian() * 10);
+        }
+        x[5 * features + 2] = Float.NaN;
+        x[(n - 1) * features] = Float.NaN;
+        predict(c, 3, x);
     }
 
     @Test

@@ -153,11 +153,13 @@ public final class PixelPipeline {
             // Batch inputs carry no labels: ilastik exports an all-zero label image for them.
             return Block.allocate(axes, box, DType.UINT8);
         }
-        float[] f = pool == null ? features.compute(input, outBox) : parallelFeatures(input, outBox, pool);
         if (source == PixelExportSource.FEATURES) {
+            float[] f = pool == null ? features.compute(input, outBox) : parallelFeatures(input, outBox, pool);
             return new Block(axes, box, DType.FLOAT32, f);
         }
-        float[] p = pool == null ? stage.predictor().predict(f, pixels) : parallelPredict(f, pixels, pool, workers);
+        // the forest reads the features as channel planes: no channel-last copy to interleave and transpose back
+        float[][] planes = featurePlanes(input, outBox, pool);
+        float[] p = predict(planes, pixels, pool, workers);
         if (mask != null) {
             applyMask(p, stage.classCount(), mask);
         }
@@ -180,18 +182,30 @@ public final class PixelPipeline {
         }
     }
 
+    private float[][] featurePlanes(Block input, Box outBox, java.util.concurrent.ExecutorService pool) {
+        try {
+            return features.computePlanes(input, outBox, pool);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
+        }
+    }
+
     // Pixels are independent: slices of whole 32-pixel groups give the same values as one call.
-    private float[] parallelPredict(float[] f, int pixels, java.util.concurrent.ExecutorService pool, int workers) {
+    private float[] predict(float[][] planes, int pixels, java.util.concurrent.ExecutorService pool, int workers) {
         var forest = stage.predictor();
         float[] p = new float[Math.multiplyExact(pixels, forest.channelCount())];
+        if (pool == null) {
+            forest.predictPlanes(planes, 0, pixels, p, 0);
+            return p;
+        }
         int slices = Math.max(1, Math.min(4 * workers, pixels / 8192));
         int step = Math.ceilDiv(Math.ceilDiv(pixels, slices), 32) * 32;
         java.util.List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
         for (int start = 0; start < pixels; start += step) {
             int from = start;
             int n = Math.min(step, pixels - start);
-            parts.add(pool.submit(() -> forest.predict(f, from * forest.featureCount(), n, p,
-                    from * forest.channelCount())));
+            parts.add(pool.submit(() -> forest.predictPlanes(planes, from, n, p, from * forest.channelCount())));
         }
         Tasks.awaitAll(parts, "computation");
         return p;
