@@ -85,24 +85,27 @@ public final class FeatureComputer {
     public float[] computeParallel(Block input, Box outputBox, ExecutorService executor, int tasks)
             throws InterruptedException {
         Layout lay = new Layout(plan, outputBox);
-        float[] out = new float[Math.multiplyExact(lay.pixels(), plan.channelCount())];
+        int outLength = Math.multiplyExact(lay.pixels(), plan.channelCount());
+        float[][] out = new float[1][];
         Frame target = lay.frame();
         int rows = target.size(Frame.Z) * target.size(Frame.Y);
         int ranges = executor == null ? 1 : Math.min(rows, 4 * Math.max(1, tasks));
         Scratch scratch = new Scratch();
-        forEachTimePoint(input, outputBox, executor, scratch, (time, planes) -> {
+        // The output (as large as all channel planes) is allocated, i.e. zeroed, by this thread while the workers
+        // compute the first time point, instead of before they start.
+        forEachTimePoint(input, outputBox, executor, scratch, () -> out[0] = new float[outLength], (time, planes) -> {
             List<Callable<Object>> parts = new ArrayList<>();
             for (int r = 0; r < ranges; r++) {
                 int from = (int) ((long) rows * r / ranges);
                 int to = (int) ((long) rows * (r + 1) / ranges);
-                parts.add(Executors.callable(() -> lay.interleave(planes, target, time, out, from, to)));
+                parts.add(Executors.callable(() -> lay.interleave(planes, target, time, out[0], from, to)));
             }
-            runAll(parts, executor);
+            runAll(parts, executor, () -> { });
             for (float[] p : planes) {
                 scratch.give(p);
             }
         });
-        return out;
+        return out[0];
     }
 
     /**
@@ -118,7 +121,7 @@ public final class FeatureComputer {
         Layout lay = new Layout(plan, outputBox);
         int perTime = lay.frame().numElements();
         float[][][] whole = new float[1][][];
-        forEachTimePoint(input, outputBox, executor, new Scratch(), (time, planes) -> {
+        forEachTimePoint(input, outputBox, executor, new Scratch(), () -> { }, (time, planes) -> {
             if (lay.pixels() == perTime) {
                 whole[0] = planes;
                 return;
@@ -139,8 +142,10 @@ public final class FeatureComputer {
         void accept(long time, float[][] planes) throws InterruptedException;
     }
 
+    // `meanwhile` runs once in this thread while the workers compute the first time point (before it, without
+    // an executor)
     private void forEachTimePoint(Block input, Box outputBox, ExecutorService executor, Scratch scratch,
-            TimePointPlanes sink) throws InterruptedException {
+            Runnable meanwhile, TimePointPlanes sink) throws InterruptedException {
         checkCovers(input, outputBox);
         InputPlanes inputs = new InputPlanes(input, plan);
         Frame target = new Layout(plan, outputBox).frame();
@@ -148,7 +153,9 @@ public final class FeatureComputer {
         long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
         int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
         List<ScaleFilters> largestFirst = new ArrayList<>(filters);
-        largestFirst.sort((a, b) -> Integer.compare(b.step().halo(), a.step().halo()));
+        if (executor != null) {
+            largestFirst.sort((a, b) -> Integer.compare(b.step().halo(), a.step().halo()));
+        }
         for (int t = 0; t < nt; t++) {
             long time = t0 + t;
             float[][] planes = new float[plan.channelCount()][];
@@ -162,14 +169,16 @@ public final class FeatureComputer {
                             scratch)));
                 }
             }
-            runAll(tasks, executor);
+            runAll(tasks, executor, t == 0 ? meanwhile : () -> { });
             sink.accept(time, planes);
         }
     }
 
     // Runs the tasks on the executor (or here, in order, when it is null) and waits for all of them.
-    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor) throws InterruptedException {
+    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor, Runnable meanwhile)
+            throws InterruptedException {
         if (executor == null) {
+            meanwhile.run();
             for (Callable<Object> t : tasks) {
                 try {
                     t.call();
@@ -185,6 +194,7 @@ public final class FeatureComputer {
         for (Callable<Object> t : tasks) {
             futures.add(executor.submit(t));
         }
+        meanwhile.run();
         try {
             for (Future<?> f : futures) {
                 f.get();
