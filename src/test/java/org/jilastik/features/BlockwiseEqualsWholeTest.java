@@ -52,6 +52,22 @@ class BlockwiseEqualsWholeTest {
 
                 float[] parallel = computer.computeParallel(in, out, pool, 2 + rnd.nextInt(3));
                 assertThat(parallel).as("parallel, trial %d", trial).isEqualTo(expected);
+
+                // the same values as channel planes (what the forest reads), with and without workers
+                int channels = plan.channelCount();
+                for (ExecutorService ex : new ExecutorService[] {null, pool}) {
+                    float[][] planes = computer.computePlanes(in, out, ex);
+                    assertThat(planes).as("planes, trial %d", trial).hasSize(channels);
+                    float[] interleaved = new float[expected.length];
+                    for (int ch = 0; ch < channels; ch++) {
+                        assertThat(planes[ch]).hasSize(expected.length / channels);
+                        for (int i = 0; i < planes[ch].length; i++) {
+                            interleaved[i * channels + ch] = planes[ch][i];
+                        }
+                    }
+                    assertThat(interleaved).as("planes, trial %d, workers %s", trial, ex != null)
+                            .isEqualTo(expected);
+                }
             }
         } finally {
             pool.shutdownNow();
