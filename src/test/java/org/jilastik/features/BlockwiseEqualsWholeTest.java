@@ -57,7 +57,7 @@ class BlockwiseEqualsWholeTest {
                 int channels = plan.channelCount();
                 for (ExecutorService ex : new ExecutorService[] {null, pool}) {
                     float[][] planes = computer.computePlanes(in, out, ex);
-                    assertThat(planes).as("planes, trial %d", trial).hasSize(channels);
+                    assertThat(planes.length).as("planes, trial %d", trial).isEqualTo(channels);
                     float[] interleaved = new float[expected.length];
                     for (int ch = 0; ch < channels; ch++) {
                         assertThat(planes[ch]).hasSize(expected.length / channels);
