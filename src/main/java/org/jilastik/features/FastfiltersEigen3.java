@@ -50,8 +50,9 @@ final class FastfiltersEigen3 {
     private static final int STAGE = 256;
 
     /**
-     * {@link #lane} for pixels {@code [from, to)}, the same float operations in the same order (so the same bits),
-     * reorganised for throughput: one pixel's solve is a chain of ~250 dependent operations (divisions, square
+     * One SIMD lane of fastfilters' vector eigenvalue code for each pixel of {@code [from, to)}: per pixel, the
+     * operations of its vector code in its order (so the same bits; the one-pixel-at-a-time form of the same steps
+     * is the test oracle {@code FastfiltersEigen3Lane}), reorganised for throughput: one pixel's solve is a chain of ~250 dependent operations (divisions, square
      * roots, the atan2 and sincos polynomials), longer than the out-of-order window, so pixel by pixel the core
      * waits on latencies. Here each stage is a short loop over a run of {@link #STAGE} pixels whose iterations are
      * independent, so consecutive pixels overlap (and C2 can vectorise the branch-free stages).
@@ -128,51 +129,12 @@ final class FastfiltersEigen3 {
     }
 
     /** MINPS / MAXPS semantics: the second operand unless the first is strictly smaller / larger. */
-    private static float min(float a, float b) {
+    static float min(float a, float b) {
         return a < b ? a : b;
     }
 
-    private static float max(float a, float b) {
+    static float max(float a, float b) {
         return a > b ? a : b;
-    }
-
-    /** One SIMD lane of fastfilters' vector eigenvalue code. */
-    static void lane(float a00, float a01, float a02, float a11, float a12, float a22, float[] l0, float[] l1,
-                     float[] l2, int i) {
-        float m = max(max(max(Math.abs(a00), Math.abs(a01)), max(Math.abs(a02), Math.abs(a11))),
-                max(Math.abs(a12), Math.abs(a22)));
-        if (m == 0f) {
-            m = 1f;
-        }
-        a00 /= m;
-        a01 /= m;
-        a02 /= m;
-        a11 /= m;
-        a12 /= m;
-        a22 /= m;
-        float c0 = a00 * a11 * a22 + 2f * a01 * a02 * a12 - a00 * a12 * a12 - a11 * a02 * a02 - a22 * a01 * a01;
-        float c1 = a00 * a11 - a01 * a01 + a00 * a22 - a02 * a02 + a11 * a22 - a12 * a12;
-        float c2 = a00 + a11 + a22;
-        float c2Div3 = c2 * INV3;
-        float aDiv3 = min((c1 - c2 * c2Div3) * INV3, 0f);
-        float mbDiv2 = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
-        float q = min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
-        float magnitude = (float) Math.sqrt(-aDiv3);
-        float angle = atan2((float) Math.sqrt(-q), mbDiv2) * INV3;
-        float sn = sin(angle);
-        float cs = cos(angle);
-        float r0 = c2Div3 + 2f * magnitude * cs;
-        float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
-        float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);
-        float t0 = min(r0, r1);
-        float t1 = max(r0, r1);
-        float s0 = min(t0, r2);
-        float t2 = max(t0, r2);
-        float s1 = min(t1, t2);
-        float s2 = max(t1, t2);
-        l2[i] = s0 * m;
-        l1[i] = s1 * m;
-        l0[i] = s2 * m;
     }
 
     /** fastfilters' {@code atan2_256_ps} for one lane (polynomial steps as multiply then add). */

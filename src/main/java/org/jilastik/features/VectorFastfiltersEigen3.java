@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API version of {@link FastfiltersEigen3#lane}: the same float32 operations per pixel, several pixels per
+ * Vector API version of {@link FastfiltersEigen3#staged}: the same float32 operations per pixel, several pixels per
  * instruction, so results are bit-identical (minimum and maximum are written as compare-and-select with the
  * MINPS/MAXPS operand rule, not {@code lanewise(MIN)}, whose signed-zero rule differs). Only loaded when the
  * {@code jdk.incubator.vector} module is present. Stateless and thread safe.

@@ -52,7 +52,7 @@ class FastfiltersEigen3Test {
         float[][] sca = new float[3][n];
         int done = VectorFastfiltersEigen3.symmetric3(e[0], e[1], e[2], e[3], e[4], e[5], n, vec[0], vec[1], vec[2]);
         for (int i = 0; i < n; i++) {
-            FastfiltersEigen3.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], sca[0], sca[1], sca[2], i);
+            FastfiltersEigen3Lane.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], sca[0], sca[1], sca[2], i);
         }
         assertThat(done).isGreaterThan(n - 64);
         for (int k = 0; k < 3; k++) {
@@ -96,7 +96,7 @@ class FastfiltersEigen3Test {
         int from = 5;
         FastfiltersEigen3.staged(e[0], e[1], e[2], e[3], e[4], e[5], from, n, staged[0], staged[1], staged[2]);
         for (int i = from; i < n; i++) {
-            FastfiltersEigen3.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], lanes[0], lanes[1],
+            FastfiltersEigen3Lane.lane(e[5][i], e[4][i], e[2][i], e[3][i], e[1][i], e[0][i], lanes[0], lanes[1],
                     lanes[2], i);
         }
         for (int k = 0; k < 3; k++) {
@@ -127,7 +127,7 @@ class FastfiltersEigen3Test {
             for (int k = 0; k < 6; k++) {
                 m[k] = (float) rnd.nextGaussian() * 50f;
             }
-            FastfiltersEigen3.lane(m[5], m[4], m[2], m[3], m[1], m[0], a[0], a[1], a[2], 0);
+            FastfiltersEigen3Lane.lane(m[5], m[4], m[2], m[3], m[1], m[0], a[0], a[1], a[2], 0);
             FastfiltersEigen3.tail(m[0], m[1], m[2], m[3], m[4], m[5], b[0], b[1], b[2], 0);
             float max = Math.max(Math.abs(a[0][0]), Math.abs(a[2][0]));
             for (int k = 0; k < 3; k++) {
