@@ -52,9 +52,9 @@ final class FastfiltersEigen3 {
     /**
      * One SIMD lane of fastfilters' vector eigenvalue code for each pixel of {@code [from, to)}: per pixel, the
      * operations of its vector code in its order (so the same bits; the one-pixel-at-a-time form of the same steps
-     * is the test oracle {@code FastfiltersEigen3Lane}), reorganised for throughput: one pixel's solve is a chain of ~250 dependent operations (divisions, square
-     * roots, the atan2 and sincos polynomials), longer than the out-of-order window, so pixel by pixel the core
-     * waits on latencies. Here each stage is a short loop over a run of {@link #STAGE} pixels whose iterations are
+     * is the test oracle {@code FastfiltersEigen3Lane}), reorganised for throughput: one pixel's solve is a chain
+     * of ~250 dependent operations (divisions, square roots, the atan2 and sincos polynomials), longer than the
+     * out-of-order window, so pixel by pixel the core waits on latencies. Here each stage is a short loop over a run of {@link #STAGE} pixels whose iterations are
      * independent, so consecutive pixels overlap (and C2 can vectorise the branch-free stages).
      */
     static void staged(float[] xx, float[] xy, float[] xz, float[] yy, float[] yz, float[] zz, int from, int to,
