@@ -59,9 +59,21 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         private final int[] linkArc;
         /** Source node of each link arc's link (−1 for other arcs), to test its division state cheaply. */
         private int[] linkSource;
+        private final int[] divArc;
         private final boolean[] divided;
-        /** Residual moves per vertex: {@code arc * 4 + mode}, mode 0 forward, 1 backward, 2 forward from n_div. */
-        private final int[][] moves;
+        /*
+         * Residual moves, {@code m = arc * 4 + mode} (mode 0 forward, 1 backward, 2 forward from n_div), stored per
+         * vertex in CSR form: the moves leaving vertex u occupy slots adjStart[u] .. adjStart[u+1]−1 in arc
+         * creation order; per slot its move, its target vertex and the move's current cost (NaN when closed), so
+         * the search reads three flat arrays in sequence. moveSlot[m] is the slot of move m (−1: no such move).
+         * The cached costs are {@link #moveCost} re-evaluated by {@link #refreshArc} for every arc whose cost an
+         * augmentation can change (see {@link #augment}).
+         */
+        private final int[] adjStart;
+        private final int[] slotMove;
+        private final int[] slotTarget;
+        private final double[] slotCost;
+        private final int[] moveSlot;
 
         Network(TrackingModel model, Weights w) {
             this.model = model;
@@ -70,8 +82,10 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             nodeArc = new int[nodes];
             disArc = new int[nodes];
             divVertex = new int[nodes];
+            divArc = new int[nodes];
             divided = new boolean[nodes];
             Arrays.fill(disArc, -1);
+            Arrays.fill(divArc, -1);
             Arrays.fill(divVertex, -1);
             int nextVertex = 2 + 2 * nodes;
             for (int n = 0; n < nodes; n++) {
@@ -85,7 +99,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 }
                 if (d.division() != null) {
                     divVertex[n] = nextVertex++;
-                    addArc(0, divVertex[n], DIVIDE, n,
+                    divArc[n] = addArc(0, divVertex[n], DIVIDE, n,
                             new double[] {w.division() * (d.division()[1] - d.division()[0])});
                 }
             }
@@ -102,27 +116,49 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             for (int l = 0; l < links.size(); l++) {
                 linkSource[linkArc[l]] = links.get(l).src();
             }
-            int[] counts = new int[vertices];
+            adjStart = new int[vertices + 1];
             for (int a = 0; a < arcs; a++) {
-                counts[from[a]]++;
-                counts[to[a]]++;
-                if (kind[a] == LINK && divVertex[links.get(owner[a]).src()] >= 0) {
-                    counts[divVertex[links.get(owner[a]).src()]]++;
+                adjStart[from[a] + 1]++;
+                adjStart[to[a] + 1]++;
+                if (kind[a] == LINK && divVertex[linkSource[a]] >= 0) {
+                    adjStart[divVertex[linkSource[a]] + 1]++;
                 }
             }
-            moves = new int[vertices][];
             for (int v = 0; v < vertices; v++) {
-                moves[v] = new int[counts[v]];
+                adjStart[v + 1] += adjStart[v];
             }
-            Arrays.fill(counts, 0);
+            int slots = adjStart[vertices];
+            slotMove = new int[slots];
+            slotTarget = new int[slots];
+            slotCost = new double[slots];
+            moveSlot = new int[arcs * 4];
+            Arrays.fill(moveSlot, -1);
+            int[] fill = Arrays.copyOf(adjStart, vertices);
             for (int a = 0; a < arcs; a++) {
-                moves[from[a]][counts[from[a]]++] = a * 4;
-                moves[to[a]][counts[to[a]]++] = a * 4 + 1;
-                if (kind[a] == LINK) {
-                    int dv = divVertex[links.get(owner[a]).src()];
-                    if (dv >= 0) {
-                        moves[dv][counts[dv]++] = a * 4 + 2;
-                    }
+                addSlot(fill, from[a], a * 4);
+                addSlot(fill, to[a], a * 4 + 1);
+                if (kind[a] == LINK && divVertex[linkSource[a]] >= 0) {
+                    addSlot(fill, divVertex[linkSource[a]], a * 4 + 2);
+                }
+            }
+            for (int a = 0; a < arcs; a++) {
+                refreshArc(a);
+            }
+        }
+
+        private void addSlot(int[] fill, int u, int m) {
+            int slot = fill[u]++;
+            slotMove[slot] = m;
+            slotTarget[slot] = moveTarget(m);
+            moveSlot[m] = slot;
+        }
+
+        /** Re-evaluates the cached costs of the moves of arc {@code a}. */
+        private void refreshArc(int a) {
+            for (int mode = 0; mode < 3; mode++) {
+                int slot = moveSlot[a * 4 + mode];
+                if (slot >= 0) {
+                    slotCost[slot] = moveCost(a * 4 + mode);
                 }
             }
         }
@@ -223,7 +259,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             int[] pred = new int[vertices];
             int[] seen = new int[vertices];
             double[] pot = initialPotentials();
-            Heap heap = new Heap(vertices);
+            ReducedKeyQueue heap = new ReducedKeyQueue(vertices);
             int stamp = 0;
             boolean first = true;
             while (true) {
@@ -249,22 +285,59 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 if (!valid) {
                     break;
                 }
-                v = 1;
-                while (v != 0) {
-                    int m = pred[v];
-                    int a = m >>> 2;
-                    if ((m & 3) == 1) {
-                        flow[a]--;
-                    } else {
-                        flow[a]++;
-                        if (kind[a] == DIVIDE) {
-                            divided[owner[a]] = true;
-                        }
-                    }
-                    v = moveSource(m);
-                }
+                augment(pred);
             }
             return solution();
+        }
+
+        /**
+         * Pushes one unit along the predecessor chain from T and refreshes the cached cost of every move that
+         * changed: the path's arcs themselves; the division arc of a node whose node or disappearance arc changed
+         * (it opens while the node carries exactly one unit); and, for a node that divided, its node and
+         * disappearance arcs and its link arcs (closed or capped by the division rules of {@link #moveCost}).
+         */
+        private void augment(int[] pred) {
+            int v = 1;
+            while (v != 0) {
+                int m = pred[v];
+                int a = m >>> 2;
+                if ((m & 3) == 1) {
+                    flow[a]--;
+                } else {
+                    flow[a]++;
+                    if (kind[a] == DIVIDE) {
+                        divided[owner[a]] = true;
+                    }
+                }
+                v = moveSource(m);
+            }
+            v = 1;
+            while (v != 0) {
+                int m = pred[v];
+                int a = m >>> 2;
+                refreshArc(a);
+                int n = owner[a];
+                switch (kind[a]) {
+                    case NODE, DISAPPEAR -> {
+                        if (divArc[n] >= 0) {
+                            refreshArc(divArc[n]);
+                        }
+                    }
+                    case DIVIDE -> {
+                        refreshArc(nodeArc[n]);
+                        if (disArc[n] >= 0) {
+                            refreshArc(disArc[n]);
+                        }
+                        int dv = divVertex[n];
+                        for (int slot = adjStart[dv]; slot < adjStart[dv + 1]; slot++) {
+                            refreshArc(slotMove[slot] >>> 2);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                v = moveSource(m);
+            }
         }
 
         /**
@@ -304,16 +377,16 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             if (pot[0] != 0) {
                 return false;
             }
-            List<TrackingModel.Link> links = model.links();
-            for (int a = 0; a < arcs; a++) {
-                if (kind[a] != DIVIDE || Double.isNaN(moveCost(a * 4))) {
+            for (int n = 0; n < nodes; n++) {
+                int a = divArc[n]; // division arcs ascend with n
+                if (a < 0 || Double.isNaN(slotCost[moveSlot[a * 4]])) {
                     continue;
                 }
                 int dv = to[a];
                 double cost = unitCosts[a][0];
-                for (int m : moves[dv]) {
-                    double c = moveCost(m);
-                    if (!Double.isNaN(c) && pot[moveTarget(m)] - c > cost) {
+                for (int slot = adjStart[dv]; slot < adjStart[dv + 1]; slot++) {
+                    double c = slotCost[slot];
+                    if (!Double.isNaN(c) && pot[slotTarget[slot]] - c > cost) {
                         return false;
                     }
                 }
@@ -329,11 +402,9 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          */
         private double[] initialPotentials() {
             int[] indegree = new int[vertices];
-            for (int u = 0; u < vertices; u++) {
-                for (int m : moves[u]) {
-                    if ((m & 3) != 1 && !Double.isNaN(moveCost(m))) {
-                        indegree[moveTarget(m)]++;
-                    }
+            for (int slot = 0; slot < slotMove.length; slot++) {
+                if ((slotMove[slot] & 3) != 1 && !Double.isNaN(slotCost[slot])) {
+                    indegree[slotTarget[slot]]++;
                 }
             }
             double[] pot = new double[vertices];
@@ -349,15 +420,15 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             }
             while (head < tail) {
                 int u = order[head++];
-                for (int m : moves[u]) {
-                    if ((m & 3) == 1) {
+                for (int slot = adjStart[u]; slot < adjStart[u + 1]; slot++) {
+                    if ((slotMove[slot] & 3) == 1) {
                         continue;
                     }
-                    double c = moveCost(m);
+                    double c = slotCost[slot];
                     if (Double.isNaN(c)) {
                         continue;
                     }
-                    int v = moveTarget(m);
+                    int v = slotTarget[slot];
                     if (pot[u] + c < pot[v]) {
                         pot[v] = pot[u] + c;
                     }
@@ -386,7 +457,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * non-negative) the search stops when T is settled. Ties keep the first path found. Returns false when
          * the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
          */
-        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap, boolean early) {
+        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, ReducedKeyQueue heap, boolean early) {
             Arrays.fill(dist, Double.POSITIVE_INFINITY);
             Arrays.fill(pred, -1);
             dist[0] = 0;
@@ -409,16 +480,13 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     continue; // nothing leaves the sink
                 }
                 double du = dist[u];
-                for (int m : moves[u]) {
-                    double c = moveCost(m);
-                    if (Double.isNaN(c)) {
-                        continue;
-                    }
-                    int v = moveTarget(m);
-                    double nd = du + c;
+                int end = adjStart[u + 1];
+                for (int slot = adjStart[u]; slot < end; slot++) {
+                    double nd = du + slotCost[slot]; // NaN for a closed move: never less
+                    int v = slotTarget[slot];
                     if (nd < dist[v]) {
                         dist[v] = nd;
-                        pred[v] = m;
+                        pred[v] = slotMove[slot];
                         heap.push(nd - pot[v], v);
                     }
                 }
@@ -436,80 +504,6 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 linkValues[l] = flow[linkArc[l]];
             }
             return new Solution(nodeValues, linkValues, divided.clone());
-        }
-    }
-
-    /** A binary min-heap of (key, vertex) with duplicates allowed (stale entries are skipped by the caller). */
-    private static final class Heap {
-        private double[] keys;
-        private int[] items;
-        private int size;
-
-        Heap(int capacity) {
-            keys = new double[Math.max(16, capacity)];
-            items = new int[keys.length];
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        double topKey() {
-            return keys[0];
-        }
-
-        void push(double key, int item) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                items = Arrays.copyOf(items, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!less(key, item, keys[parent], items[parent])) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                items[i] = items[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            items[i] = item;
-        }
-
-        int pop() {
-            int top = items[0];
-            size--;
-            double key = keys[size];
-            int item = items[size];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
-                    break;
-                }
-                if (c + 1 < size && less(keys[c + 1], items[c + 1], keys[c], items[c])) {
-                    c++;
-                }
-                if (!less(keys[c], items[c], key, item)) {
-                    break;
-                }
-                keys[i] = keys[c];
-                items[i] = items[c];
-                i = c;
-            }
-            keys[i] = key;
-            items[i] = item;
-            return top;
-        }
-
-        /** Order by key, then by vertex id, so the search order does not depend on heap history. */
-        private static boolean less(double k1, int i1, double k2, int i2) {
-            return k1 < k2 || (k1 == k2 && i1 < i2);
         }
     }
 }
