@@ -12,9 +12,14 @@ import java.util.Arrays;
  * whose key is exactly 0 (either sign) therefore go into a two-level bitset over vertex ids (bit v of {@code words}
  * set ⇔ an entry (0, v) is queued; bit w of {@code summary} set ⇔ {@code words[w] != 0}), whose smallest vertex is
  * found by a scan from a lower bound on the first non-empty summary word. Every other key goes into a binary
- * min-heap on parallel {@code keys}/{@code items} arrays. The top is the heap's entry when its key is negative,
- * else the bitset's smallest vertex when there is one, else the heap's entry: exactly the (key, id) order of one
- * heap holding everything. Two queued entries (0, v) collapse into one bit; the second pop of such a pair would
+ * min-heap on parallel {@code keys}/{@code items} arrays — negative keys at once, positive keys first into an
+ * unordered pending list: while zero-key vertices remain, most positive labels are improved (to 0) before they
+ * could be popped, so they are never ordered. Only when the top is wanted, no negative key is queued and the
+ * bitset is empty, the pending entries still current ({@code key == dist[v] − pot[v]}; keys only fall during a
+ * search, so a stale entry never becomes current again) move into the heap, by Floyd's bottom-up construction
+ * when they outnumber the heap. The top is the heap's entry when its key is negative, else the bitset's smallest
+ * vertex when there is one, else the heap's entry after that move: exactly the (key, id) order of one heap holding
+ * everything. Two queued entries (0, v) collapse into one bit; the second pop of such a pair would
  * re-process v with an unchanged distance, which changes nothing, so the search result is the same.
  *
  * <p>Not thread safe; owned by one search.
@@ -28,11 +33,23 @@ final class ReducedKeyQueue {
     /** No summary word below this index is non-zero. */
     private int lowSummary;
     private int zeroCount;
+    private double[] pendingKeys;
+    private int[] pendingItems;
+    private int pendingCount;
+    private final double[] dist;
+    private final double[] pot;
 
-    /** A queue for vertex ids 0..vertices−1. */
-    ReducedKeyQueue(int vertices) {
+    /**
+     * A queue for vertex ids 0..vertices−1 of a search whose keys are {@code dist[v] − pot[v]}; the queue reads
+     * (never writes) both arrays, which the caller owns, to drop stale pending entries.
+     */
+    ReducedKeyQueue(int vertices, double[] dist, double[] pot) {
+        this.dist = dist;
+        this.pot = pot;
         keys = new double[Math.max(16, vertices)];
         items = new int[keys.length];
+        pendingKeys = new double[keys.length];
+        pendingItems = new int[keys.length];
         words = new long[(vertices + 63) >>> 6];
         summary = new long[(words.length + 63) >>> 6];
         lowSummary = summary.length;
@@ -40,6 +57,7 @@ final class ReducedKeyQueue {
 
     void clear() {
         size = 0;
+        pendingCount = 0;
         if (zeroCount > 0) {
             Arrays.fill(words, 0L);
             Arrays.fill(summary, 0L);
@@ -49,7 +67,7 @@ final class ReducedKeyQueue {
     }
 
     boolean isEmpty() {
-        return size == 0 && zeroCount == 0;
+        return size == 0 && zeroCount == 0 && pendingCount == 0;
     }
 
     void push(double key, int item) {
@@ -67,21 +85,67 @@ final class ReducedKeyQueue {
             }
             return;
         }
-        pushHeap(key, item);
+        if (key < 0) {
+            pushHeap(key, item);
+            return;
+        }
+        if (pendingCount == pendingKeys.length) {
+            pendingKeys = Arrays.copyOf(pendingKeys, pendingCount * 2);
+            pendingItems = Arrays.copyOf(pendingItems, pendingCount * 2);
+        }
+        pendingKeys[pendingCount] = key;
+        pendingItems[pendingCount++] = item;
     }
 
-    /** Key of the entry {@link #pop} returns next; the queue must not be empty. */
+    /**
+     * Key of the entry {@link #pop} returns next, or NaN when only stale entries were left (the queue is then
+     * empty); the queue must not be empty when called.
+     */
     double topKey() {
-        return zeroFirst() ? 0.0 : keys[0];
+        if (zeroFirst()) {
+            return 0.0;
+        }
+        if (pendingCount > 0) {
+            flushPending();
+        }
+        return size > 0 ? keys[0] : Double.NaN;
     }
 
-    /** Removes and returns the vertex of the smallest (key, id) entry; the queue must not be empty. */
+    /** Removes and returns the vertex of the entry {@link #topKey} just reported. */
     int pop() {
         return zeroFirst() ? popZero() : popHeap();
     }
 
     private boolean zeroFirst() {
         return zeroCount > 0 && (size == 0 || keys[0] > 0);
+    }
+
+    private void flushPending() {
+        int n = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            int v = pendingItems[i];
+            if (pendingKeys[i] == dist[v] - pot[v]) {
+                pendingKeys[n] = pendingKeys[i];
+                pendingItems[n++] = v;
+            }
+        }
+        pendingCount = 0;
+        if (size + n > keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(size + n, keys.length * 2));
+            items = Arrays.copyOf(items, keys.length);
+        }
+        if (n <= size) {
+            for (int i = 0; i < n; i++) {
+                pushHeap(pendingKeys[i], pendingItems[i]);
+            }
+            return;
+        }
+        System.arraycopy(pendingKeys, 0, keys, size, n);
+        System.arraycopy(pendingItems, 0, items, size, n);
+        size += n;
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, keys[i], items[i]);
+        }
     }
 
     private int popZero() {
@@ -124,9 +188,12 @@ final class ReducedKeyQueue {
     private int popHeap() {
         int top = items[0];
         size--;
-        double key = keys[size];
-        int item = items[size];
-        int i = 0;
+        siftDown(0, keys[size], items[size]);
+        return top;
+    }
+
+    /** Places (key, item) at or below slot i of the heap, whose subtrees below i are heaps. */
+    private void siftDown(int i, double key, int item) {
         while (true) {
             int c = 2 * i + 1;
             if (c >= size) {
@@ -144,7 +211,6 @@ final class ReducedKeyQueue {
         }
         keys[i] = key;
         items[i] = item;
-        return top;
     }
 
     /** Order by key, then by vertex id, so the search order does not depend on heap history. */

@@ -259,7 +259,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             int[] pred = new int[vertices];
             int[] seen = new int[vertices];
             double[] pot = initialPotentials();
-            ReducedKeyQueue heap = new ReducedKeyQueue(vertices);
+            ReducedKeyQueue heap = new ReducedKeyQueue(vertices, dist, pot);
             int stamp = 0;
             boolean first = true;
             while (true) {
@@ -466,6 +466,9 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             long budget = 64L * (vertices + arcs) + 1024;
             while (!heap.isEmpty()) {
                 double key = heap.topKey();
+                if (Double.isNaN(key)) {
+                    break; // only stale entries were left
+                }
                 int u = heap.pop();
                 if (key != dist[u] - pot[u]) {
                     continue; // stale entry
