@@ -3,30 +3,37 @@ package org.jilastik.workflow.tracking.solver;
 import java.util.Arrays;
 
 /**
- * The priority queue of {@link SuccessiveShortestPaths}' search: (key, vertex) entries popped in order of key, then
- * vertex id, duplicates allowed (the caller skips stale entries).
+ * The priority queue of {@link SuccessiveShortestPaths}' search: vertices popped in order of (key, vertex id),
+ * where a vertex's key is its reduced distance {@code dist[v] − pot[v]} at the time it was last pushed. The
+ * caller still skips an entry whose key is no longer current (a vertex improved to key 0 after a negative push).
  *
- * <p>Why two parts. Keys are reduced distances {@code dist − potential}; after the first augmentation almost every
- * vertex the search reaches sits at reduced distance exactly 0 (on the synthetic 30-frame problem 98 % of the
- * valid pops), so a plain binary heap spends its time ordering tens of thousands of equal keys by vertex id. Entries
- * whose key is exactly 0 (either sign) therefore go into a two-level bitset over vertex ids (bit v of {@code words}
- * set ⇔ an entry (0, v) is queued; bit w of {@code summary} set ⇔ {@code words[w] != 0}), whose smallest vertex is
- * found by a scan from a lower bound on the first non-empty summary word. Every other key goes into a binary
- * min-heap on parallel {@code keys}/{@code items} arrays — negative keys at once, positive keys first into an
- * unordered pending list: while zero-key vertices remain, most positive labels are improved (to 0) before they
- * could be popped, so they are never ordered. Only when the top is wanted, no negative key is queued and the
- * bitset is empty, the pending entries still current ({@code key == dist[v] − pot[v]}; keys only fall during a
- * search, so a stale entry never becomes current again) move into the heap, by Floyd's bottom-up construction
- * when they outnumber the heap. The top is the heap's entry when its key is negative, else the bitset's smallest
- * vertex when there is one, else the heap's entry after that move: exactly the (key, id) order of one heap holding
- * everything. Two queued entries (0, v) collapse into one bit; the second pop of such a pair would
- * re-process v with an unchanged distance, which changes nothing, so the search result is the same.
+ * <p>Why three parts. After the first augmentation almost every vertex a search reaches sits at reduced distance
+ * exactly 0 (98 % of the pops on the synthetic tracking problems), so a plain binary heap spent its time ordering
+ * tens of thousands of equal keys by vertex id. So:
+ * <ul>
+ * <li>key exactly 0 (either sign): a bit in a two-level bitset over vertex ids (bit v of {@code words} set ⇔ v is
+ * queued at 0; bit w of {@code summary} set ⇔ {@code words[w] != 0}); the smallest vertex is found by a scan from
+ * a lower bound on the first non-empty summary word;</li>
+ * <li>other keys: an indexed binary min-heap (parallel {@code keys}/{@code items}, {@code heapPos[v]} the slot of
+ * v or −1) holding each vertex at most once — a push for a vertex already there lowers its key in place; a push
+ * at 0 takes it out;</li>
+ * <li>positive keys of vertices not in the heap first go to an unordered pending list: while zero-key vertices
+ * remain, most positive labels are improved (to 0) before their turn and are never ordered. When the top is
+ * wanted, no negative key is queued and the bitset is empty, the pending entries that are still current (keys
+ * only fall during a search, so a stale one never becomes current again) enter the heap, by Floyd's bottom-up
+ * construction when they outnumber it.</li>
+ * </ul>
+ * The top is the heap's entry when its key is negative, else the bitset's smallest vertex when there is one, else
+ * the heap's entry: the (key, id) order of one heap holding every pushed entry. That heap would also hold repeats
+ * of a vertex with its current key; popping a repeat re-processes the vertex with an unchanged distance, which
+ * changes nothing, so dropping repeats leaves the search result unchanged.
  *
  * <p>Not thread safe; owned by one search.
  */
 final class ReducedKeyQueue {
-    private double[] keys;
-    private int[] items;
+    private final double[] keys;
+    private final int[] items;
+    private final int[] heapPos;
     private int size;
     private final long[] words;
     private final long[] summary;
@@ -46,16 +53,21 @@ final class ReducedKeyQueue {
     ReducedKeyQueue(int vertices, double[] dist, double[] pot) {
         this.dist = dist;
         this.pot = pot;
-        keys = new double[Math.max(16, vertices)];
-        items = new int[keys.length];
-        pendingKeys = new double[keys.length];
-        pendingItems = new int[keys.length];
+        keys = new double[vertices];
+        items = new int[vertices];
+        heapPos = new int[vertices];
+        Arrays.fill(heapPos, -1);
+        pendingKeys = new double[Math.max(16, vertices)];
+        pendingItems = new int[pendingKeys.length];
         words = new long[(vertices + 63) >>> 6];
         summary = new long[(words.length + 63) >>> 6];
         lowSummary = summary.length;
     }
 
     void clear() {
+        for (int i = 0; i < size; i++) {
+            heapPos[items[i]] = -1;
+        }
         size = 0;
         pendingCount = 0;
         if (zeroCount > 0) {
@@ -70,10 +82,15 @@ final class ReducedKeyQueue {
         return size == 0 && zeroCount == 0 && pendingCount == 0;
     }
 
-    void push(double key, int item) {
+    /** Queues v with the given key, never larger than a key v is queued with now. */
+    void push(double key, int v) {
+        int pos = heapPos[v];
         if (key == 0) {
-            int w = item >>> 6;
-            long bit = 1L << item;
+            if (pos >= 0) {
+                removeAt(pos);
+            }
+            int w = v >>> 6;
+            long bit = 1L << v;
             if ((words[w] & bit) == 0) {
                 words[w] |= bit;
                 zeroCount++;
@@ -83,22 +100,22 @@ final class ReducedKeyQueue {
                     lowSummary = s;
                 }
             }
-            return;
+        } else if (pos >= 0) {
+            siftUp(pos, key, v);
+        } else if (key < 0) {
+            siftUp(size++, key, v);
+        } else {
+            if (pendingCount == pendingKeys.length) {
+                pendingKeys = Arrays.copyOf(pendingKeys, pendingCount * 2);
+                pendingItems = Arrays.copyOf(pendingItems, pendingCount * 2);
+            }
+            pendingKeys[pendingCount] = key;
+            pendingItems[pendingCount++] = v;
         }
-        if (key < 0) {
-            pushHeap(key, item);
-            return;
-        }
-        if (pendingCount == pendingKeys.length) {
-            pendingKeys = Arrays.copyOf(pendingKeys, pendingCount * 2);
-            pendingItems = Arrays.copyOf(pendingItems, pendingCount * 2);
-        }
-        pendingKeys[pendingCount] = key;
-        pendingItems[pendingCount++] = item;
     }
 
     /**
-     * Key of the entry {@link #pop} returns next, or NaN when only stale entries were left (the queue is then
+     * Key of the vertex {@link #pop} returns next, or NaN when only stale entries were left (the queue is then
      * empty); the queue must not be empty when called.
      */
     double topKey() {
@@ -111,32 +128,53 @@ final class ReducedKeyQueue {
         return size > 0 ? keys[0] : Double.NaN;
     }
 
-    /** Removes and returns the vertex of the entry {@link #topKey} just reported. */
+    /** Removes and returns the vertex whose key {@link #topKey} just reported. */
     int pop() {
-        return zeroFirst() ? popZero() : popHeap();
+        if (zeroFirst()) {
+            return popZero();
+        }
+        int top = items[0];
+        removeAt(0);
+        return top;
     }
 
     private boolean zeroFirst() {
         return zeroCount > 0 && (size == 0 || keys[0] > 0);
     }
 
+    private int popZero() {
+        int s = lowSummary;
+        while (summary[s] == 0) {
+            s++;
+        }
+        lowSummary = s;
+        int w = (s << 6) + Long.numberOfTrailingZeros(summary[s]);
+        long word = words[w];
+        int v = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        words[w] = word;
+        if (word == 0) {
+            summary[s] &= ~(1L << w);
+        }
+        zeroCount--;
+        return v;
+    }
+
     private void flushPending() {
         int n = 0;
         for (int i = 0; i < pendingCount; i++) {
             int v = pendingItems[i];
-            if (pendingKeys[i] == dist[v] - pot[v]) {
-                pendingKeys[n] = pendingKeys[i];
+            double key = pendingKeys[i];
+            if (key == dist[v] - pot[v] && heapPos[v] < 0) {
+                heapPos[v] = size + n; // claims v: a repeat of it later in the list is skipped
+                pendingKeys[n] = key;
                 pendingItems[n++] = v;
             }
         }
         pendingCount = 0;
-        if (size + n > keys.length) {
-            keys = Arrays.copyOf(keys, Math.max(size + n, keys.length * 2));
-            items = Arrays.copyOf(items, keys.length);
-        }
         if (n <= size) {
             for (int i = 0; i < n; i++) {
-                pushHeap(pendingKeys[i], pendingItems[i]);
+                siftUp(size++, pendingKeys[i], pendingItems[i]);
             }
             return;
         }
@@ -148,52 +186,40 @@ final class ReducedKeyQueue {
         }
     }
 
-    private int popZero() {
-        int s = lowSummary;
-        while (summary[s] == 0) {
-            s++;
+    private void removeAt(int pos) {
+        heapPos[items[pos]] = -1;
+        size--;
+        if (pos == size) {
+            return;
         }
-        lowSummary = s;
-        int w = (s << 6) + Long.numberOfTrailingZeros(summary[s]);
-        long word = words[w];
-        int item = (w << 6) + Long.numberOfTrailingZeros(word);
-        word &= word - 1;
-        words[w] = word;
-        if (word == 0) {
-            summary[s] &= ~(1L << w);
+        double key = keys[size];
+        int v = items[size];
+        if (pos > 0 && less(key, v, keys[(pos - 1) >>> 1], items[(pos - 1) >>> 1])) {
+            siftUp(pos, key, v);
+        } else {
+            siftDown(pos, key, v);
         }
-        zeroCount--;
-        return item;
     }
 
-    private void pushHeap(double key, int item) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            items = Arrays.copyOf(items, size * 2);
-        }
-        int i = size++;
+    /** Places (key, v) at or above slot i, whose entry (if any) is v's or is being replaced. */
+    private void siftUp(int i, double key, int v) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(key, item, keys[parent], items[parent])) {
+            if (!less(key, v, keys[parent], items[parent])) {
                 break;
             }
             keys[i] = keys[parent];
             items[i] = items[parent];
+            heapPos[items[i]] = i;
             i = parent;
         }
         keys[i] = key;
-        items[i] = item;
+        items[i] = v;
+        heapPos[v] = i;
     }
 
-    private int popHeap() {
-        int top = items[0];
-        size--;
-        siftDown(0, keys[size], items[size]);
-        return top;
-    }
-
-    /** Places (key, item) at or below slot i of the heap, whose subtrees below i are heaps. */
-    private void siftDown(int i, double key, int item) {
+    /** Places (key, v) at or below slot i of the heap, whose subtrees below i are heaps. */
+    private void siftDown(int i, double key, int v) {
         while (true) {
             int c = 2 * i + 1;
             if (c >= size) {
@@ -202,15 +228,17 @@ final class ReducedKeyQueue {
             if (c + 1 < size && less(keys[c + 1], items[c + 1], keys[c], items[c])) {
                 c++;
             }
-            if (!less(keys[c], items[c], key, item)) {
+            if (!less(keys[c], items[c], key, v)) {
                 break;
             }
             keys[i] = keys[c];
             items[i] = items[c];
+            heapPos[items[i]] = i;
             i = c;
         }
         keys[i] = key;
-        items[i] = item;
+        items[i] = v;
+        heapPos[v] = i;
     }
 
     /** Order by key, then by vertex id, so the search order does not depend on heap history. */
