@@ -68,12 +68,25 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * the search reads three flat arrays in sequence. moveSlot[m] is the slot of move m (−1: no such move).
          * The cached costs are {@link #moveCost} re-evaluated by {@link #refreshArc} for every arc whose cost an
          * augmentation can change (see {@link #augment}).
+         *
+         * What the search reads is a compacted copy: openMove/openTarget/openCost[adjStart[u] .. openEnd[u]−1] are
+         * u's open moves only, still in creation order (most slots are closed — backward moves of arcs without
+         * flow — and skipping them changes no comparison). {@link #compact} rebuilds a vertex's copy after its
+         * costs changed; the vertices to rebuild are collected in dirty[0..dirtyCount−1] (dirtyStamp dedupes).
          */
         private final int[] adjStart;
         private final int[] slotMove;
         private final int[] slotTarget;
         private final double[] slotCost;
         private final int[] moveSlot;
+        private final int[] openEnd;
+        private final int[] openMove;
+        private final int[] openTarget;
+        private final double[] openCost;
+        private final int[] dirty;
+        private final int[] dirtyStamp;
+        private int dirtyCount;
+        private int stampNow = 1;
 
         Network(TrackingModel model, Weights w) {
             this.model = model;
@@ -141,9 +154,43 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     addSlot(fill, divVertex[linkSource[a]], a * 4 + 2);
                 }
             }
+            openEnd = new int[vertices];
+            openMove = new int[slots];
+            openTarget = new int[slots];
+            openCost = new double[slots];
+            dirty = new int[vertices];
+            dirtyStamp = new int[vertices];
             for (int a = 0; a < arcs; a++) {
                 refreshArc(a);
             }
+            for (int u = 0; u < vertices; u++) {
+                compact(u);
+            }
+            dirtyCount = 0;
+            stampNow++;
+        }
+
+        /** Rebuilds the open-move copy of vertex u from its slots. */
+        private void compact(int u) {
+            int k = adjStart[u];
+            for (int slot = adjStart[u]; slot < adjStart[u + 1]; slot++) {
+                double c = slotCost[slot];
+                if (!Double.isNaN(c)) {
+                    openMove[k] = slotMove[slot];
+                    openTarget[k] = slotTarget[slot];
+                    openCost[k++] = c;
+                }
+            }
+            openEnd[u] = k;
+        }
+
+        /** Rebuilds the open-move copies of the vertices marked since the last call. */
+        private void compactDirty() {
+            for (int i = 0; i < dirtyCount; i++) {
+                compact(dirty[i]);
+            }
+            dirtyCount = 0;
+            stampNow++;
         }
 
         private void addSlot(int[] fill, int u, int m) {
@@ -158,7 +205,15 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             for (int mode = 0; mode < 3; mode++) {
                 int slot = moveSlot[a * 4 + mode];
                 if (slot >= 0) {
-                    slotCost[slot] = moveCost(a * 4 + mode);
+                    double c = moveCost(a * 4 + mode);
+                    if (Double.doubleToRawLongBits(c) != Double.doubleToRawLongBits(slotCost[slot])) {
+                        slotCost[slot] = c;
+                        int u = moveSource(a * 4 + mode);
+                        if (dirtyStamp[u] != stampNow) {
+                            dirtyStamp[u] = stampNow;
+                            dirty[dirtyCount++] = u;
+                        }
+                    }
                 }
             }
         }
@@ -338,6 +393,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 }
                 v = moveSource(m);
             }
+            compactDirty();
         }
 
         /**
@@ -483,13 +539,13 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     continue; // nothing leaves the sink
                 }
                 double du = dist[u];
-                int end = adjStart[u + 1];
-                for (int slot = adjStart[u]; slot < end; slot++) {
-                    double nd = du + slotCost[slot]; // NaN for a closed move: never less
-                    int v = slotTarget[slot];
+                int end = openEnd[u];
+                for (int k = adjStart[u]; k < end; k++) {
+                    double nd = du + openCost[k];
+                    int v = openTarget[k];
                     if (nd < dist[v]) {
                         dist[v] = nd;
-                        pred[v] = slotMove[slot];
+                        pred[v] = openMove[k];
                         heap.push(nd - pot[v], v);
                     }
                 }
