@@ -84,14 +84,16 @@ final class ReducedKeyQueue {
 
     /** Queues v with the given key, never larger than a key v is queued with now. */
     void push(double key, int v) {
-        int pos = heapPos[v];
         if (key == 0) {
-            if (pos >= 0) {
-                removeAt(pos);
-            }
             int w = v >>> 6;
             long bit = 1L << v;
+            // Already queued at 0: then v is not in the heap either (it left the heap when first queued at 0, and
+            // keys only fall, so no non-zero push came since).
             if ((words[w] & bit) == 0) {
+                int pos = heapPos[v];
+                if (pos >= 0) {
+                    removeAt(pos);
+                }
                 words[w] |= bit;
                 zeroCount++;
                 int s = w >>> 6;
@@ -100,7 +102,10 @@ final class ReducedKeyQueue {
                     lowSummary = s;
                 }
             }
-        } else if (pos >= 0) {
+            return;
+        }
+        int pos = heapPos[v];
+        if (pos >= 0) {
             siftUp(pos, key, v);
         } else if (key < 0) {
             siftUp(size++, key, v);
