@@ -43,16 +43,14 @@ final class ReducedKeyQueue {
     private double[] pendingKeys;
     private int[] pendingItems;
     private int pendingCount;
-    private final double[] dist;
-    private final double[] pot;
+    private final double[] lab;
 
     /**
-     * A queue for vertex ids 0..vertices−1 of a search whose keys are {@code dist[v] − pot[v]}; the queue reads
-     * (never writes) both arrays, which the caller owns, to drop stale pending entries.
+     * A queue for vertex ids 0..vertices−1 of a search whose keys are {@code lab[2v] − lab[2v+1]} (distance minus
+     * potential); the queue reads (never writes) that array, which the caller owns, to drop stale pending entries.
      */
-    ReducedKeyQueue(int vertices, double[] dist, double[] pot) {
-        this.dist = dist;
-        this.pot = pot;
+    ReducedKeyQueue(int vertices, double[] lab) {
+        this.lab = lab;
         keys = new double[vertices];
         items = new int[vertices];
         heapPos = new int[vertices];
@@ -170,7 +168,7 @@ final class ReducedKeyQueue {
         for (int i = 0; i < pendingCount; i++) {
             int v = pendingItems[i];
             double key = pendingKeys[i];
-            if (key == dist[v] - pot[v] && heapPos[v] < 0) {
+            if (key == lab[2 * v] - lab[2 * v + 1] && heapPos[v] < 0) {
                 heapPos[v] = size + n; // claims v: a repeat of it later in the list is skipped
                 pendingKeys[n] = key;
                 pendingItems[n++] = v;

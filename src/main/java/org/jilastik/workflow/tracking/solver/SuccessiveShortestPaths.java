@@ -315,20 +315,24 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         }
 
         Solution optimise() {
-            double[] dist = new double[vertices];
+            // lab[2u] = distance of u in the current search, lab[2u+1] = potential of u: one cache line serves both.
+            double[] lab = new double[2 * vertices];
             int[] pred = new int[vertices];
             int[] seen = new int[vertices];
-            double[] pot = initialPotentials();
-            ReducedKeyQueue heap = new ReducedKeyQueue(vertices, dist, pot);
+            double[] initial = initialPotentials();
+            for (int u = 0; u < vertices; u++) {
+                lab[2 * u + 1] = initial[u];
+            }
+            ReducedKeyQueue heap = new ReducedKeyQueue(vertices, lab);
             int stamp = 0;
             boolean first = true;
             while (true) {
-                boolean early = !first && divisionPotentialsSafe(pot);
+                boolean early = !first && divisionPotentialsSafe(lab);
                 first = false;
-                if (!shortestPaths(dist, pred, pot, heap, early) || !(dist[1] < 0)) {
+                if (!shortestPaths(lab, pred, heap, early) || !(lab[2] < 0)) {
                     break;
                 }
-                updatePotentials(dist, pot, early);
+                updatePotentials(lab, early);
                 // Walk the predecessor chain back from T; a repeated vertex means no valid path.
                 stamp++;
                 int v = 1;
@@ -408,23 +412,26 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * way every open move keeps a non-negative reduced cost, and the reverse moves of the augmenting path get
          * reduced cost 0 (the classic successive-shortest-path invariant).
          */
-        private void updatePotentials(double[] dist, double[] pot, boolean early) {
+        private void updatePotentials(double[] lab, boolean early) {
             if (early) {
-                double rt = dist[1] - pot[1];
+                double rt = lab[2] - lab[3];
                 for (int u = 0; u < vertices; u++) {
-                    double rd = dist[u] < Double.POSITIVE_INFINITY ? dist[u] - pot[u] : rt;
-                    pot[u] += Math.min(rd, rt);
+                    double d = lab[2 * u];
+                    double rd = d < Double.POSITIVE_INFINITY ? d - lab[2 * u + 1] : rt;
+                    lab[2 * u + 1] += Math.min(rd, rt);
                 }
                 return;
             }
             double max = 0;
             for (int u = 0; u < vertices; u++) {
-                if (dist[u] < Double.POSITIVE_INFINITY) {
-                    max = Math.max(max, dist[u] - pot[u]);
+                double d = lab[2 * u];
+                if (d < Double.POSITIVE_INFINITY) {
+                    max = Math.max(max, d - lab[2 * u + 1]);
                 }
             }
             for (int u = 0; u < vertices; u++) {
-                pot[u] = dist[u] < Double.POSITIVE_INFINITY ? dist[u] : pot[u] + max;
+                double d = lab[2 * u];
+                lab[2 * u + 1] = d < Double.POSITIVE_INFINITY ? d : lab[2 * u + 1] + max;
             }
         }
 
@@ -434,8 +441,8 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * its arc and its moves non-negative; returns false when none exists (or S has drifted off 0), and the
          * next search then runs to completion.
          */
-        private boolean divisionPotentialsSafe(double[] pot) {
-            if (pot[0] != 0) {
+        private boolean divisionPotentialsSafe(double[] lab) {
+            if (lab[1] != 0) {
                 return false;
             }
             for (int n = 0; n < nodes; n++) {
@@ -447,11 +454,11 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 double cost = unitCosts[a][0];
                 for (int slot = adjStart[dv]; slot < adjStart[dv + 1]; slot++) {
                     double c = slotCost[slot];
-                    if (!Double.isNaN(c) && pot[slotTarget[slot]] - c > cost) {
+                    if (!Double.isNaN(c) && lab[2 * slotTarget[slot] + 1] - c > cost) {
                         return false;
                     }
                 }
-                pot[dv] = cost;
+                lab[2 * dv + 1] = cost;
             }
             return true;
         }
@@ -520,12 +527,14 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * queue drops repeats of a vertex, so the bound now counts slightly fewer pops than the first version did;
          * at 64 × the graph size only a negative cycle reaches it, and then both versions end the same way).
          */
-        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, ReducedKeyQueue heap, boolean early) {
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        private boolean shortestPaths(double[] lab, int[] pred, ReducedKeyQueue heap, boolean early) {
+            for (int u = 0; u < vertices; u++) {
+                lab[2 * u] = Double.POSITIVE_INFINITY;
+            }
             Arrays.fill(pred, -1);
-            dist[0] = 0;
+            lab[0] = 0;
             heap.clear();
-            heap.push(0 - pot[0], 0);
+            heap.push(0 - lab[1], 0);
             long budget = 64L * (vertices + arcs) + 1024;
             while (!heap.isEmpty()) {
                 double key = heap.topKey();
@@ -533,7 +542,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     break; // only stale entries were left
                 }
                 int u = heap.pop();
-                if (key != dist[u] - pot[u]) {
+                if (key != lab[2 * u] - lab[2 * u + 1]) {
                     continue; // stale entry
                 }
                 if (--budget < 0) {
@@ -545,15 +554,15 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     }
                     continue; // nothing leaves the sink
                 }
-                double du = dist[u];
+                double du = lab[2 * u];
                 int end = openEnd[u];
                 for (int k = adjStart[u]; k < end; k++) {
                     double nd = du + openCost[k];
                     int v = openTarget[k];
-                    if (nd < dist[v]) {
-                        dist[v] = nd;
+                    if (nd < lab[2 * v]) {
+                        lab[2 * v] = nd;
                         pred[v] = openMove[k];
-                        heap.push(nd - pot[v], v);
+                        heap.push(nd - lab[2 * v + 1], v);
                     }
                 }
             }
