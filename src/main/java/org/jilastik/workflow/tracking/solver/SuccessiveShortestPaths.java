@@ -27,6 +27,11 @@ import java.util.List;
  * unit is pushed along it; a predecessor chain that does not lead back to S (a cycle) or a search that does not
  * settle (negative cycle) ends the optimisation, as in dpct.
  *
+ * <p>Speed (issue 14): the search reads flat per-vertex arrays of the currently open moves with their cached costs
+ * (rebuilt only for the vertices an augmentation touches) and queues vertices in a {@link ReducedKeyQueue}, whose
+ * pop order is the (key, vertex id) order of the former single binary heap; solutions are bit-for-bit those of the
+ * first implementation ({@code SuccessiveShortestPathsRegressionTest} pins them).
+ *
  * <p>Stateless; each {@link #solve} call builds its own network, so instances are thread safe.
  */
 public final class SuccessiveShortestPaths implements TrackingSolver {
@@ -59,9 +64,34 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         private final int[] linkArc;
         /** Source node of each link arc's link (−1 for other arcs), to test its division state cheaply. */
         private int[] linkSource;
+        private final int[] divArc;
         private final boolean[] divided;
-        /** Residual moves per vertex: {@code arc * 4 + mode}, mode 0 forward, 1 backward, 2 forward from n_div. */
-        private final int[][] moves;
+        /*
+         * Residual moves, {@code m = arc * 4 + mode} (mode 0 forward, 1 backward, 2 forward from n_div), stored per
+         * vertex in CSR form: the moves leaving vertex u occupy slots adjStart[u] .. adjStart[u+1]−1 in arc
+         * creation order; per slot its move, its target vertex and the move's current cost (NaN when closed), so
+         * the search reads three flat arrays in sequence. moveSlot[m] is the slot of move m (−1: no such move).
+         * The cached costs are {@link #moveCost} re-evaluated by {@link #refreshArc} for every arc whose cost an
+         * augmentation can change (see {@link #augment}).
+         *
+         * What the search reads is a compacted copy: openMove/openTarget/openCost[adjStart[u] .. openEnd[u]−1] are
+         * u's open moves only, still in creation order (most slots are closed — backward moves of arcs without
+         * flow — and skipping them changes no comparison). {@link #compact} rebuilds a vertex's copy after its
+         * costs changed; the vertices to rebuild are collected in dirty[0..dirtyCount−1] (dirtyStamp dedupes).
+         */
+        private final int[] adjStart;
+        private final int[] slotMove;
+        private final int[] slotTarget;
+        private final double[] slotCost;
+        private final int[] moveSlot;
+        private final int[] openEnd;
+        private final int[] openMove;
+        private final int[] openTarget;
+        private final double[] openCost;
+        private final int[] dirty;
+        private final int[] dirtyStamp;
+        private int dirtyCount;
+        private int stampNow = 1;
 
         Network(TrackingModel model, Weights w) {
             this.model = model;
@@ -70,8 +100,10 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             nodeArc = new int[nodes];
             disArc = new int[nodes];
             divVertex = new int[nodes];
+            divArc = new int[nodes];
             divided = new boolean[nodes];
             Arrays.fill(disArc, -1);
+            Arrays.fill(divArc, -1);
             Arrays.fill(divVertex, -1);
             int nextVertex = 2 + 2 * nodes;
             for (int n = 0; n < nodes; n++) {
@@ -85,7 +117,7 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 }
                 if (d.division() != null) {
                     divVertex[n] = nextVertex++;
-                    addArc(0, divVertex[n], DIVIDE, n,
+                    divArc[n] = addArc(0, divVertex[n], DIVIDE, n,
                             new double[] {w.division() * (d.division()[1] - d.division()[0])});
                 }
             }
@@ -102,26 +134,90 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             for (int l = 0; l < links.size(); l++) {
                 linkSource[linkArc[l]] = links.get(l).src();
             }
-            int[] counts = new int[vertices];
+            adjStart = new int[vertices + 1];
             for (int a = 0; a < arcs; a++) {
-                counts[from[a]]++;
-                counts[to[a]]++;
-                if (kind[a] == LINK && divVertex[links.get(owner[a]).src()] >= 0) {
-                    counts[divVertex[links.get(owner[a]).src()]]++;
+                adjStart[from[a] + 1]++;
+                adjStart[to[a] + 1]++;
+                if (kind[a] == LINK && divVertex[linkSource[a]] >= 0) {
+                    adjStart[divVertex[linkSource[a]] + 1]++;
                 }
             }
-            moves = new int[vertices][];
             for (int v = 0; v < vertices; v++) {
-                moves[v] = new int[counts[v]];
+                adjStart[v + 1] += adjStart[v];
             }
-            Arrays.fill(counts, 0);
+            int slots = adjStart[vertices];
+            slotMove = new int[slots];
+            slotTarget = new int[slots];
+            slotCost = new double[slots];
+            moveSlot = new int[arcs * 4];
+            Arrays.fill(moveSlot, -1);
+            int[] fill = Arrays.copyOf(adjStart, vertices);
             for (int a = 0; a < arcs; a++) {
-                moves[from[a]][counts[from[a]]++] = a * 4;
-                moves[to[a]][counts[to[a]]++] = a * 4 + 1;
-                if (kind[a] == LINK) {
-                    int dv = divVertex[links.get(owner[a]).src()];
-                    if (dv >= 0) {
-                        moves[dv][counts[dv]++] = a * 4 + 2;
+                addSlot(fill, from[a], a * 4);
+                addSlot(fill, to[a], a * 4 + 1);
+                if (kind[a] == LINK && divVertex[linkSource[a]] >= 0) {
+                    addSlot(fill, divVertex[linkSource[a]], a * 4 + 2);
+                }
+            }
+            openEnd = new int[vertices];
+            openMove = new int[slots];
+            openTarget = new int[slots];
+            openCost = new double[slots];
+            dirty = new int[vertices];
+            dirtyStamp = new int[vertices];
+            for (int a = 0; a < arcs; a++) {
+                refreshArc(a);
+            }
+            for (int u = 0; u < vertices; u++) {
+                compact(u);
+            }
+            dirtyCount = 0;
+            stampNow++;
+        }
+
+        /** Rebuilds the open-move copy of vertex u from its slots. */
+        private void compact(int u) {
+            int k = adjStart[u];
+            for (int slot = adjStart[u]; slot < adjStart[u + 1]; slot++) {
+                double c = slotCost[slot];
+                if (!Double.isNaN(c)) {
+                    openMove[k] = slotMove[slot];
+                    openTarget[k] = slotTarget[slot];
+                    openCost[k++] = c;
+                }
+            }
+            openEnd[u] = k;
+        }
+
+        /** Rebuilds the open-move copies of the vertices marked since the last call. */
+        private void compactDirty() {
+            for (int i = 0; i < dirtyCount; i++) {
+                compact(dirty[i]);
+            }
+            dirtyCount = 0;
+            stampNow++;
+        }
+
+        private void addSlot(int[] fill, int u, int m) {
+            int slot = fill[u]++;
+            slotMove[slot] = m;
+            slotTarget[slot] = moveTarget(m);
+            moveSlot[m] = slot;
+        }
+
+        /** Re-evaluates the cached costs of the moves of arc {@code a}. */
+        private void refreshArc(int a) {
+            for (int mode = 0; mode < 3; mode++) {
+                int slot = moveSlot[a * 4 + mode];
+                if (slot >= 0) {
+                    double c = moveCost(a * 4 + mode);
+                    if (Double.doubleToRawLongBits(c) != Double.doubleToRawLongBits(slotCost[slot])) {
+                        slotCost[slot] = c;
+                        int u = moveSource(a * 4 + mode);
+                        if (dirtyStamp[u] != stampNow) {
+                            dirtyStamp[u] = stampNow;
+                            dirty[dirtyCount++] = u;
+                        }
                     }
                 }
             }
@@ -219,20 +315,24 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
         }
 
         Solution optimise() {
-            double[] dist = new double[vertices];
+            // lab[2u] = distance of u in the current search, lab[2u+1] = potential of u: one cache line serves both.
+            double[] lab = new double[2 * vertices];
             int[] pred = new int[vertices];
             int[] seen = new int[vertices];
-            double[] pot = initialPotentials();
-            Heap heap = new Heap(vertices);
+            double[] initial = initialPotentials();
+            for (int u = 0; u < vertices; u++) {
+                lab[2 * u + 1] = initial[u];
+            }
+            ReducedKeyQueue heap = new ReducedKeyQueue(vertices, lab);
             int stamp = 0;
             boolean first = true;
             while (true) {
-                boolean early = !first && divisionPotentialsSafe(pot);
+                boolean early = !first && divisionPotentialsSafe(lab);
                 first = false;
-                if (!shortestPaths(dist, pred, pot, heap, early) || !(dist[1] < 0)) {
+                if (!shortestPaths(lab, pred, heap, early) || !(lab[2] < 0)) {
                     break;
                 }
-                updatePotentials(dist, pot, early);
+                updatePotentials(lab, early);
                 // Walk the predecessor chain back from T; a repeated vertex means no valid path.
                 stamp++;
                 int v = 1;
@@ -249,22 +349,60 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 if (!valid) {
                     break;
                 }
-                v = 1;
-                while (v != 0) {
-                    int m = pred[v];
-                    int a = m >>> 2;
-                    if ((m & 3) == 1) {
-                        flow[a]--;
-                    } else {
-                        flow[a]++;
-                        if (kind[a] == DIVIDE) {
-                            divided[owner[a]] = true;
-                        }
-                    }
-                    v = moveSource(m);
-                }
+                augment(pred);
             }
             return solution();
+        }
+
+        /**
+         * Pushes one unit along the predecessor chain from T and refreshes the cached cost of every move that
+         * changed: the path's arcs themselves; the division arc of a node whose node or disappearance arc changed
+         * (it opens while the node carries exactly one unit); and, for a node that divided, its node and
+         * disappearance arcs and its link arcs (closed or capped by the division rules of {@link #moveCost}).
+         */
+        private void augment(int[] pred) {
+            int v = 1;
+            while (v != 0) {
+                int m = pred[v];
+                int a = m >>> 2;
+                if ((m & 3) == 1) {
+                    flow[a]--;
+                } else {
+                    flow[a]++;
+                    if (kind[a] == DIVIDE) {
+                        divided[owner[a]] = true;
+                    }
+                }
+                v = moveSource(m);
+            }
+            v = 1;
+            while (v != 0) {
+                int m = pred[v];
+                int a = m >>> 2;
+                refreshArc(a);
+                int n = owner[a];
+                switch (kind[a]) {
+                    case NODE, DISAPPEAR -> {
+                        if (divArc[n] >= 0) {
+                            refreshArc(divArc[n]);
+                        }
+                    }
+                    case DIVIDE -> {
+                        refreshArc(nodeArc[n]);
+                        if (disArc[n] >= 0) {
+                            refreshArc(disArc[n]);
+                        }
+                        int dv = divVertex[n];
+                        for (int slot = adjStart[dv]; slot < adjStart[dv + 1]; slot++) {
+                            refreshArc(slotMove[slot] >>> 2);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                v = moveSource(m);
+            }
+            compactDirty();
         }
 
         /**
@@ -274,23 +412,26 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * way every open move keeps a non-negative reduced cost, and the reverse moves of the augmenting path get
          * reduced cost 0 (the classic successive-shortest-path invariant).
          */
-        private void updatePotentials(double[] dist, double[] pot, boolean early) {
+        private void updatePotentials(double[] lab, boolean early) {
             if (early) {
-                double rt = dist[1] - pot[1];
+                double rt = lab[2] - lab[3];
                 for (int u = 0; u < vertices; u++) {
-                    double rd = dist[u] < Double.POSITIVE_INFINITY ? dist[u] - pot[u] : rt;
-                    pot[u] += Math.min(rd, rt);
+                    double d = lab[2 * u];
+                    double rd = d < Double.POSITIVE_INFINITY ? d - lab[2 * u + 1] : rt;
+                    lab[2 * u + 1] += Math.min(rd, rt);
                 }
                 return;
             }
             double max = 0;
             for (int u = 0; u < vertices; u++) {
-                if (dist[u] < Double.POSITIVE_INFINITY) {
-                    max = Math.max(max, dist[u] - pot[u]);
+                double d = lab[2 * u];
+                if (d < Double.POSITIVE_INFINITY) {
+                    max = Math.max(max, d - lab[2 * u + 1]);
                 }
             }
             for (int u = 0; u < vertices; u++) {
-                pot[u] = dist[u] < Double.POSITIVE_INFINITY ? dist[u] : pot[u] + max;
+                double d = lab[2 * u];
+                lab[2 * u + 1] = d < Double.POSITIVE_INFINITY ? d : lab[2 * u + 1] + max;
             }
         }
 
@@ -300,24 +441,24 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * its arc and its moves non-negative; returns false when none exists (or S has drifted off 0), and the
          * next search then runs to completion.
          */
-        private boolean divisionPotentialsSafe(double[] pot) {
-            if (pot[0] != 0) {
+        private boolean divisionPotentialsSafe(double[] lab) {
+            if (lab[1] != 0) {
                 return false;
             }
-            List<TrackingModel.Link> links = model.links();
-            for (int a = 0; a < arcs; a++) {
-                if (kind[a] != DIVIDE || Double.isNaN(moveCost(a * 4))) {
+            for (int n = 0; n < nodes; n++) {
+                int a = divArc[n]; // division arcs ascend with n
+                if (a < 0 || Double.isNaN(slotCost[moveSlot[a * 4]])) {
                     continue;
                 }
                 int dv = to[a];
                 double cost = unitCosts[a][0];
-                for (int m : moves[dv]) {
-                    double c = moveCost(m);
-                    if (!Double.isNaN(c) && pot[moveTarget(m)] - c > cost) {
+                for (int slot = adjStart[dv]; slot < adjStart[dv + 1]; slot++) {
+                    double c = slotCost[slot];
+                    if (!Double.isNaN(c) && lab[2 * slotTarget[slot] + 1] - c > cost) {
                         return false;
                     }
                 }
-                pot[dv] = cost;
+                lab[2 * dv + 1] = cost;
             }
             return true;
         }
@@ -329,11 +470,9 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          */
         private double[] initialPotentials() {
             int[] indegree = new int[vertices];
-            for (int u = 0; u < vertices; u++) {
-                for (int m : moves[u]) {
-                    if ((m & 3) != 1 && !Double.isNaN(moveCost(m))) {
-                        indegree[moveTarget(m)]++;
-                    }
+            for (int slot = 0; slot < slotMove.length; slot++) {
+                if ((slotMove[slot] & 3) != 1 && !Double.isNaN(slotCost[slot])) {
+                    indegree[slotTarget[slot]]++;
                 }
             }
             double[] pot = new double[vertices];
@@ -349,15 +488,15 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
             }
             while (head < tail) {
                 int u = order[head++];
-                for (int m : moves[u]) {
-                    if ((m & 3) == 1) {
+                for (int slot = adjStart[u]; slot < adjStart[u + 1]; slot++) {
+                    if ((slotMove[slot] & 3) == 1) {
                         continue;
                     }
-                    double c = moveCost(m);
+                    double c = slotCost[slot];
                     if (Double.isNaN(c)) {
                         continue;
                     }
-                    int v = moveTarget(m);
+                    int v = slotTarget[slot];
                     if (pot[u] + c < pot[v]) {
                         pot[v] = pot[u] + c;
                     }
@@ -384,19 +523,26 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
          * re-queued whenever it improves, so moves with negative reduced cost — division arcs that opened since
          * the potentials were set — keep the distances exact). With {@code early} (all reduced costs known to be
          * non-negative) the search stops when T is settled. Ties keep the first path found. Returns false when
-         * the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation.
+         * the queue work exceeds a bound that only a negative cycle can reach, which ends the optimisation (the
+         * queue drops repeats of a vertex, so the bound now counts slightly fewer pops than the first version did;
+         * at 64 × the graph size only a negative cycle reaches it, and then both versions end the same way).
          */
-        private boolean shortestPaths(double[] dist, int[] pred, double[] pot, Heap heap, boolean early) {
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        private boolean shortestPaths(double[] lab, int[] pred, ReducedKeyQueue heap, boolean early) {
+            for (int u = 0; u < vertices; u++) {
+                lab[2 * u] = Double.POSITIVE_INFINITY;
+            }
             Arrays.fill(pred, -1);
-            dist[0] = 0;
+            lab[0] = 0;
             heap.clear();
-            heap.push(0 - pot[0], 0);
+            heap.push(0 - lab[1], 0);
             long budget = 64L * (vertices + arcs) + 1024;
             while (!heap.isEmpty()) {
                 double key = heap.topKey();
+                if (Double.isNaN(key)) {
+                    break; // only stale entries were left
+                }
                 int u = heap.pop();
-                if (key != dist[u] - pot[u]) {
+                if (key != lab[2 * u] - lab[2 * u + 1]) {
                     continue; // stale entry
                 }
                 if (--budget < 0) {
@@ -408,18 +554,15 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                     }
                     continue; // nothing leaves the sink
                 }
-                double du = dist[u];
-                for (int m : moves[u]) {
-                    double c = moveCost(m);
-                    if (Double.isNaN(c)) {
-                        continue;
-                    }
-                    int v = moveTarget(m);
-                    double nd = du + c;
-                    if (nd < dist[v]) {
-                        dist[v] = nd;
-                        pred[v] = m;
-                        heap.push(nd - pot[v], v);
+                double du = lab[2 * u];
+                int end = openEnd[u];
+                for (int k = adjStart[u]; k < end; k++) {
+                    double nd = du + openCost[k];
+                    int v = openTarget[k];
+                    if (nd < lab[2 * v]) {
+                        lab[2 * v] = nd;
+                        pred[v] = openMove[k];
+                        heap.push(nd - lab[2 * v + 1], v);
                     }
                 }
             }
@@ -436,80 +579,6 @@ public final class SuccessiveShortestPaths implements TrackingSolver {
                 linkValues[l] = flow[linkArc[l]];
             }
             return new Solution(nodeValues, linkValues, divided.clone());
-        }
-    }
-
-    /** A binary min-heap of (key, vertex) with duplicates allowed (stale entries are skipped by the caller). */
-    private static final class Heap {
-        private double[] keys;
-        private int[] items;
-        private int size;
-
-        Heap(int capacity) {
-            keys = new double[Math.max(16, capacity)];
-            items = new int[keys.length];
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        double topKey() {
-            return keys[0];
-        }
-
-        void push(double key, int item) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                items = Arrays.copyOf(items, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!less(key, item, keys[parent], items[parent])) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                items[i] = items[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            items[i] = item;
-        }
-
-        int pop() {
-            int top = items[0];
-            size--;
-            double key = keys[size];
-            int item = items[size];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
-                    break;
-                }
-                if (c + 1 < size && less(keys[c + 1], items[c + 1], keys[c], items[c])) {
-                    c++;
-                }
-                if (!less(keys[c], items[c], key, item)) {
-                    break;
-                }
-                keys[i] = keys[c];
-                items[i] = items[c];
-                i = c;
-            }
-            keys[i] = key;
-            items[i] = item;
-            return top;
-        }
-
-        /** Order by key, then by vertex id, so the search order does not depend on heap history. */
-        private static boolean less(double k1, int i1, double k2, int i2) {
-            return k1 < k2 || (k1 == k2 && i1 < i2);
         }
     }
 }
