@@ -100,7 +100,7 @@ public final class FeatureComputer {
                 int to = (int) ((long) rows * (r + 1) / ranges);
                 parts.add(Executors.callable(() -> lay.interleave(planes, target, time, out[0], from, to)));
             }
-            runAll(parts, executor, () -> { });
+            runAll(parts, executor);
             for (float[] p : planes) {
                 scratch.give(p);
             }
@@ -159,26 +159,29 @@ public final class FeatureComputer {
         for (int t = 0; t < nt; t++) {
             long time = t0 + t;
             float[][] planes = new float[plan.channelCount()][];
-            List<Callable<Object>> tasks = new ArrayList<>();
-            for (int c = 0; c < plan.inputChannels(); c++) {
-                float[] raw = inputs.plane(time, c);
-                int channel = c;
-                for (ScaleFilters f : largestFirst) {
-                    // fills only its own channels of `planes`; the task's completion publishes them
-                    tasks.add(Executors.callable(() -> f.compute(raw, inputs.frame(), target, channel, planes,
-                            scratch)));
+            Runnable now = t == 0 ? meanwhile : () -> { };
+            if (executor != null) {
+                float[][] raws = new float[plan.inputChannels()][];
+                for (int c = 0; c < raws.length; c++) {
+                    raws[c] = inputs.plane(time, c);
+                }
+                ScaleTasks.run(largestFirst, raws, inputs.frame(), target, planes, scratch, executor, now);
+            } else {
+                now.run();
+                for (int c = 0; c < plan.inputChannels(); c++) {
+                    float[] raw = inputs.plane(time, c);
+                    for (ScaleFilters f : largestFirst) {
+                        f.compute(raw, inputs.frame(), target, c, planes, scratch);
+                    }
                 }
             }
-            runAll(tasks, executor, t == 0 ? meanwhile : () -> { });
             sink.accept(time, planes);
         }
     }
 
     // Runs the tasks on the executor (or here, in order, when it is null) and waits for all of them.
-    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor, Runnable meanwhile)
-            throws InterruptedException {
+    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor) throws InterruptedException {
         if (executor == null) {
-            meanwhile.run();
             for (Callable<Object> t : tasks) {
                 try {
                     t.call();
@@ -194,7 +197,6 @@ public final class FeatureComputer {
         for (Callable<Object> t : tasks) {
             futures.add(executor.submit(t));
         }
-        meanwhile.run();
         try {
             for (Future<?> f : futures) {
                 f.get();

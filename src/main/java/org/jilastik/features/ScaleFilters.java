@@ -44,6 +44,16 @@ final class ScaleFilters {
         return step;
     }
 
+    /** Which of a column's features one call computes (see {@link #features}). */
+    enum Part {
+        /** Every selected feature. */
+        ALL,
+        /** Every selected feature except the structure tensor eigenvalues. */
+        DERIVATIVES,
+        /** Only the structure tensor eigenvalues. */
+        TENSOR
+    }
+
     /**
      * Computes this column's features of one input channel on {@code target}.
      *
@@ -56,14 +66,52 @@ final class ScaleFilters {
      * @param scratch      this thread's pool of work arrays; every intermediate goes back to it
      */
     void compute(float[] raw, Frame rawFrame, Frame target, int inputChannel, float[][] planes, Scratch scratch) {
-        int featR = step.featureRadius();
-        Frame pFrame = target.grow(axisRadii(featR));
-        float[] p = separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame, scratch);
+        float[] p = presmooth(raw, rawFrame, target, scratch);
+        features(p, target, inputChannel, planes, scratch, Part.ALL);
+        scratch.give(p);
+    }
+
+    /**
+     * Whether the column's work splits into a {@link Part#DERIVATIVES} and a {@link Part#TENSOR} part that both
+     * have outputs (two tasks sharing one pre-smoothed image).
+     */
+    boolean splits() {
+        boolean tensor = false;
+        boolean other = false;
+        for (ScaleStep.Output o : step.outputs()) {
+            tensor |= o.feature() == FeatureId.STRUCTURE_TENSOR_EIGENVALUES;
+            other |= o.feature() != FeatureId.STRUCTURE_TENSOR_EIGENVALUES;
+        }
+        return tensor && other;
+    }
+
+    /**
+     * The pre-smoothed input of this column over {@code target} grown by the feature radius (the first step of
+     * {@link #compute}), taken from {@code scratch}; owned by the caller, who gives it back when every
+     * {@link #features} call reading it is done.
+     */
+    float[] presmooth(float[] raw, Frame rawFrame, Frame target, Scratch scratch) {
+        Frame pFrame = target.grow(axisRadii(step.featureRadius()));
+        return separable(raw, rawFrame, pre, pre, useZ ? pre : null, pFrame, scratch);
+    }
+
+    /**
+     * The features of {@code part} from the pre-smoothed input {@code p} ({@link #presmooth} of the same target);
+     * {@code p} is only read, so several parts may run at once from one {@code p}, each with its own scratch
+     * pool or a shared (thread-safe) one. Outputs as in {@link #compute}.
+     */
+    void features(float[] p, Frame target, int inputChannel, float[][] planes, Scratch scratch, Part part) {
+        Frame pFrame = target.grow(axisRadii(step.featureRadius()));
         int dims = step.dims();
-        Map<Integer, float[]> d = derivatives(p, pFrame, feature, neededTuples(dims), target, scratch);
+        Map<Integer, float[]> d = part == Part.TENSOR ? Map.of()
+                : derivatives(p, pFrame, feature, neededTuples(dims), target, scratch);
         int n = target.numElements();
         java.util.Set<float[]> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ScaleStep.Output o : step.outputs()) {
+            boolean tensor = o.feature() == FeatureId.STRUCTURE_TENSOR_EIGENVALUES;
+            if (part == Part.TENSOR && !tensor || part == Part.DERIVATIVES && tensor) {
+                continue;
+            }
             int ch = o.firstChannel() + inputChannel * o.feature().channelsPerInput(dims);
             switch (o.feature()) {
                 case GAUSSIAN_SMOOTHING -> {
@@ -120,7 +168,6 @@ final class ScaleFilters {
                 scratch.give(a);
             }
         }
-        scratch.give(p);
     }
 
     private static void newPlanes(float[][] planes, int ch, int dims, int n, Scratch scratch) {
