@@ -72,7 +72,8 @@ public final class FeatureComputer {
      * point running as separate tasks on {@code executor} (no halo is computed twice); the result is identical.
      *
      * <p>Tasks are submitted largest first (by pre-smoothing radius), so that a few workers finish together
-     * (longest-processing-time order). They share one {@link Scratch} pool, so intermediates are recycled across
+     * (longest-processing-time order); a column with the structure tensor and other features runs as two tasks
+     * sharing its pre-smoothed image ({@link ScaleTasks}). They share one {@link Scratch} pool, so intermediates are recycled across
      * tasks rather than allocated anew. When all of a time point's planes exist they are interleaved into the
      * channel-last output once, by row ranges in parallel: interleaving per task would read and rewrite every
      * cache line of the output once per task (the output is as large as all planes together, 690 MB for the
