@@ -49,17 +49,11 @@ final class Layout {
     }
 
     /**
-     * Writes one time point of channel planes over {@code part} (inside this frame) into {@code out}, laid out for
-     * this box with the channel fastest; channels whose plane is null are left as they are. Works in short runs of pixels so the writes stay in cache.
-     */
-    void interleave(float[][] planes, Frame part, long t, float[] out) {
-        interleave(planes, part, t, out, 0, part.size(Frame.Z) * part.size(Frame.Y));
-    }
-
-    /**
-     * Like {@link #interleave(float[][], Frame, long, float[])}, for the rows {@code [rowFrom, rowTo)} of
-     * {@code part} only (row index {@code z·Y + y} within part); disjoint row ranges write disjoint parts of
-     * {@code out}, so several threads may interleave different ranges at once.
+     * Writes the rows {@code [rowFrom, rowTo)} (row index {@code z·Y + y} within {@code part}) of one time point's
+     * channel planes over {@code part} (inside this frame) into {@code out}, laid out for this box with the channel
+     * fastest; channels whose plane is null are left as they are. Works in short runs of pixels so the writes stay
+     * in cache. Disjoint row ranges write disjoint parts of {@code out}, so several threads may interleave
+     * different ranges at once.
      */
     void interleave(float[][] planes, Frame part, long t, float[] out, int rowFrom, int rowTo) {
         int channels = planes.length;

@@ -256,16 +256,11 @@ public final class ForestPredictor {
             reference.predict(rows, 0, pixelCount, out, outOffset);
             return;
         }
-        Scratch s = new Scratch(featureCount, classCount, maxDepth);
-        for (int start = 0; start < pixelCount; start += LANES) {
-            int lanes = Math.min(LANES, pixelCount - start);
+        groupLoop(pixelCount, out, outOffset, (start, lanes, group) -> {
             for (int c = 0; c < featureCount; c++) {
-                System.arraycopy(planes[c], pixelOffset + start, s.group, c * LANES, lanes);
+                System.arraycopy(planes[c], pixelOffset + start, group, c * LANES, lanes);
             }
-            long valid = lanes == LANES ? -1L >>> (64 - LANES) : (1L << lanes) - 1;
-            predictGroup(valid, s);
-            writeChannels(nanLanes(s.group) & valid, lanes, s.combined, out, outOffset + start * channelCount);
-        }
+        });
     }
 
     /** Whether {@link #predictGroups} reproduces vigra for this classifier (else every call uses the reference). */
@@ -275,11 +270,21 @@ public final class ForestPredictor {
 
     /** The group kernel on any pixel count (bounds checked by the caller; only when {@link #groupKernelExact}). */
     void predictGroups(float[] features, int featureOffset, int pixelCount, float[] out, int outOffset) {
+        groupLoop(pixelCount, out, outOffset,
+                (start, lanes, group) -> transpose(features, featureOffset + start * featureCount, lanes, group));
+    }
+
+    /** Fills {@code group} (feature c of lane j at c·LANES + j) with the pixels {@code start .. start+lanes-1}. */
+    private interface GroupFiller {
+        void fill(int start, int lanes, float[] group);
+    }
+
+    // The group kernel over pixels 0..pixelCount-1, whatever layout the features come in.
+    private void groupLoop(int pixelCount, float[] out, int outOffset, GroupFiller filler) {
         Scratch s = new Scratch(featureCount, classCount, maxDepth);
         for (int start = 0; start < pixelCount; start += LANES) {
             int lanes = Math.min(LANES, pixelCount - start);
-            int x0 = featureOffset + start * featureCount;
-            transpose(features, x0, lanes, s.group);
+            filler.fill(start, lanes, s.group);
             long valid = lanes == LANES ? -1L >>> (64 - LANES) : (1L << lanes) - 1;
             predictGroup(valid, s);
             writeChannels(nanLanes(s.group) & valid, lanes, s.combined, out, outOffset + start * channelCount);

@@ -154,11 +154,11 @@ public final class PixelPipeline {
             return Block.allocate(axes, box, DType.UINT8);
         }
         if (source == PixelExportSource.FEATURES) {
-            float[] f = pool == null ? features.compute(input, outBox) : parallelFeatures(input, outBox, pool);
+            float[] f = uninterrupted(() -> features.computeParallel(input, outBox, pool, workers));
             return new Block(axes, box, DType.FLOAT32, f);
         }
         // the forest reads the features as channel planes: no channel-last copy to interleave and transpose back
-        float[][] planes = featurePlanes(input, outBox, pool);
+        float[][] planes = uninterrupted(() -> features.computePlanes(input, outBox, pool));
         float[] p = predict(planes, pixels, pool, workers);
         if (mask != null) {
             applyMask(p, stage.classCount(), mask);
@@ -173,18 +173,16 @@ public final class PixelPipeline {
         };
     }
 
-    private float[] parallelFeatures(Block input, Box outBox, java.util.concurrent.ExecutorService pool) {
-        try {
-            return features.computeParallel(input, outBox, pool, 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
-        }
+    /** A feature computation that may wait for the pool's workers (and so be interrupted). */
+    private interface FeatureCall<T> {
+        T call() throws InterruptedException;
     }
 
-    private float[][] featurePlanes(Block input, Box outBox, java.util.concurrent.ExecutorService pool) {
+    // The feature computers run in this thread (pool == null) or on the pool; an interruption while waiting for it
+    // ends the run with one sentence.
+    private static <T> T uninterrupted(FeatureCall<T> call) {
         try {
-            return features.computePlanes(input, outBox, pool);
+            return call.call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw org.jilastik.error.JilastikException.processing("the computation was interrupted", e);
