@@ -20,22 +20,7 @@ final class ConnectedComponents {
             if (!marked[s] || out[s] != 0) {
                 continue;
             }
-            next++;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = s;
-            out[s] = next;
-            while (head < tail) {
-                int p = queue[head++];
-                int k = nb.neighbours(p, around);
-                for (int j = 0; j < k; j++) {
-                    int o = around[j];
-                    if (marked[o] && out[o] == 0) {
-                        out[o] = next;
-                        queue[tail++] = o;
-                    }
-                }
-            }
+            flood(s, ++next, o -> marked[o], nb, out, queue, around);
         }
         return out;
     }
@@ -62,26 +47,35 @@ final class ConnectedComponents {
                     if (out[s] != 0) {
                         continue;
                     }
-                    next++;
                     int id = ids[s];
-                    int head = 0;
-                    int tail = 0;
-                    queue[tail++] = s;
-                    out[s] = next;
-                    while (head < tail) {
-                        int p = queue[head++];
-                        int k = nb.neighbours(p, around);
-                        for (int j = 0; j < k; j++) {
-                            int o = around[j];
-                            if (ids[o] == id && out[o] == 0) {
-                                out[o] = next;
-                                queue[tail++] = o;
-                            }
-                        }
-                    }
+                    flood(s, ++next, o -> ids[o] == id, nb, out, queue, around);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Breadth-first flood from {@code seed}: every pixel reachable through direct neighbours that are
+     * {@code member}s and still unlabelled gets {@code label}. {@code queue} (one slot per pixel) and
+     * {@code around} are the caller's work arrays.
+     */
+    private static void flood(int seed, int label, java.util.function.IntPredicate member, Neighbourhood nb,
+            int[] out, int[] queue, int[] around) {
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = seed;
+        out[seed] = label;
+        while (head < tail) {
+            int p = queue[head++];
+            int k = nb.neighbours(p, around);
+            for (int j = 0; j < k; j++) {
+                int o = around[j];
+                if (out[o] == 0 && member.test(o)) {
+                    out[o] = label;
+                    queue[tail++] = o;
+                }
+            }
+        }
     }
 }
