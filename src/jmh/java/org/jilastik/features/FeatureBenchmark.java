@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * All feature channels of a reference project on a benchmark image, whole image as one output box:
  * {@code big2d}: 2048×2048 uint8 with the 41-channel set of new-2d-1ch-3class; {@code big3d}: 128³ uint8 with the
- * 61-channel set of new-3d-allfeatures. {@code threads = 1} runs {@link FeatureComputer#compute}, more threads
- * {@link FeatureComputer#computeParallel}. Reads {@code ../shared/testdata} (override with
- * {@code -Djilastik.testdata=DIR}).
+ * 61-channel set of new-3d-allfeatures. {@code features}: the channel-last array of an export
+ * ({@code threads = 1} runs {@link FeatureComputer#compute}, more threads {@link FeatureComputer#computeParallel});
+ * {@code planes}: one array per channel, as the forest reads them ({@link FeatureComputer#computePlanes}). Reads
+ * {@code ../shared/testdata} (override with {@code -Djilastik.testdata=DIR}).
  *
  * <pre>mvn -B -Pjmh -DskipTests package && java -jar target/benchmarks.jar FeatureBenchmark -wi 1 -i 3 -f 1</pre>
  */
@@ -68,6 +69,12 @@ public class FeatureBenchmark {
     public float[] features() throws InterruptedException {
         return threads == 1 ? computer.compute(input, input.box())
                 : computer.computeParallel(input, input.box(), pool, threads);
+    }
+
+    /** The features as channel planes, the layout the forest reads ({@link FeatureComputer#computePlanes}). */
+    @Benchmark
+    public float[][] planes() throws InterruptedException {
+        return computer.computePlanes(input, input.box(), threads == 1 ? null : pool);
     }
 
     private static Block readUint8(Path h5, String axes) {

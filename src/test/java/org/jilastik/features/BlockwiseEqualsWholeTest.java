@@ -68,6 +68,15 @@ class BlockwiseEqualsWholeTest {
                     assertThat(interleaved).as("planes, trial %d, workers %s", trial, ex != null)
                             .isEqualTo(expected);
                 }
+
+                // 2-D outputs in tiles (as large 2-D outputs are computed), tiles smaller than the halo included
+                if (!hasZ) {
+                    int edge = 3 + rnd.nextInt(30);
+                    for (ExecutorService ex : new ExecutorService[] {null, pool}) {
+                        assertThat(computer.computeTiled(in, out, ex, edge))
+                                .as("tiles of %d, trial %d, workers %s", edge, trial, ex != null).isEqualTo(expected);
+                    }
+                }
             }
         } finally {
             pool.shutdownNow();
