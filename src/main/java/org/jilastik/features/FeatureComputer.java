@@ -75,12 +75,16 @@ public final class FeatureComputer {
      *
      * <p>Tasks are submitted largest first (by pre-smoothing radius), so that a few workers finish together
      * (longest-processing-time order); a column with the structure tensor and other features runs as two tasks
-     * sharing its pre-smoothed image ({@link ScaleTasks}). They share one {@link Scratch} pool, so intermediates are recycled across
-     * tasks rather than allocated anew. When all of a time point's planes exist they are interleaved into the
+     * sharing its pre-smoothed image ({@link ScaleTasks}). They share one {@link Scratch} pool, so intermediates
+     * are recycled across tasks rather than allocated anew. When all of a time point's planes exist they are interleaved into the
      * channel-last output once, by row ranges in parallel: interleaving per task would read and rewrite every
      * cache line of the output once per task (the output is as large as all planes together, 690 MB for the
      * 41-channel 2048² set), which made two threads barely faster than one. Memory: the output plus one time
      * point's planes plus the running tasks' intermediates.
+     *
+     * <p>An output one plane thick with an edge above {@link #TILE_EDGE} is instead computed tile by tile, one task
+     * per tile ({@link #computeTiled}; the tile borders' halo is recomputed, and the intermediates stay in cache).
+     * {@link #compute(Block, Box)} takes the same path in the calling thread.
      *
      * @param executor the workers, or null to compute in the calling thread
      * @param tasks    the number of workers of {@code executor} (sizes the interleave's row ranges)
