@@ -3,6 +3,7 @@ package org.jilastik.features;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -175,7 +176,12 @@ public final class FeatureComputer {
                     }
                 }));
             }
-            runAll(parts, executor, t == 0 ? allocate : () -> { });
+            try {
+                runAll(parts, executor, t == 0 ? allocate : () -> { });
+            } finally {
+                // a failed or refused submission skips the allocation: release tasks waiting for the output
+                out.completeExceptionally(new CancellationException("feature computation failed"));
+            }
         }
         try {
             return out.join();
