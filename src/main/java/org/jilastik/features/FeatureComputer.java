@@ -77,11 +77,11 @@ public final class FeatureComputer {
      * <p>Tasks are submitted largest first (by pre-smoothing radius), so that a few workers finish together
      * (longest-processing-time order); a column with the structure tensor and other features runs as two tasks
      * sharing its pre-smoothed image ({@link ScaleTasks}). They share one {@link Scratch} pool, so intermediates
-     * are recycled across tasks rather than allocated anew. When all of a time point's planes exist they are interleaved into the
-     * channel-last output once, by row ranges in parallel: interleaving per task would read and rewrite every
-     * cache line of the output once per task (the output is as large as all planes together, 690 MB for the
-     * 41-channel 2048² set), which made two threads barely faster than one. Memory: the output plus one time
-     * point's planes plus the running tasks' intermediates.
+     * are recycled across tasks rather than allocated anew. When all of a time point's planes exist they are
+     * interleaved into the channel-last output once, by row ranges in parallel: interleaving per task would read
+     * and rewrite every cache line of the output once per task (the output is as large as all planes together,
+     * 690 MB for the 41-channel 2048² set), which made two threads barely faster than one. Memory: the output plus
+     * one time point's planes plus the running tasks' intermediates.
      *
      * <p>An output one plane thick with an edge above {@link #TILE_EDGE} is instead computed tile by tile, one task
      * per tile ({@link #computeTiled}; the tile borders' halo is recomputed, and the intermediates stay in cache).
@@ -130,10 +130,10 @@ public final class FeatureComputer {
      * {@link #computeParallel} for an output one plane thick ({@code z} extent 1), cut into tiles of at most
      * {@code edge}×{@code edge} pixels, one task per tile and time point: each task computes all columns of its
      * tile (grown by the halo each needs, read from {@code input}) and interleaves them into its part of the
-     * output. Measured on the 41-channel 2048² set: whole-plane columns stream 16 MB planes through memory, and two
-     * threads contending for it got 1.6–1.7× the speed of one; tiles stay in the caches, which makes one thread
-     * faster despite the recomputed tile borders and two threads nearly twice as fast (docs/benchmarks.md). Same
-     * values as the untiled computation (blocking never changes a value).
+     * output. Measured on the 41-channel 2048² set: whole-plane columns stream 16 MB planes through memory at
+     * every pass; tiles keep them in the caches, which despite the recomputed tile borders takes one thread from
+     * 0.78 s to 0.62 s and two from 0.46 s to 0.36 s (docs/benchmarks.md). Same values as the untiled computation
+     * (blocking never changes a value).
      */
     float[] computeTiled(Block input, Box outputBox, ExecutorService executor, int edge) throws InterruptedException {
         checkCovers(input, outputBox);
