@@ -3,9 +3,6 @@ package org.jilastik.features;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +81,7 @@ public final class FeatureComputer {
      * one time point's planes plus the running tasks' intermediates.
      *
      * <p>An output one plane thick with an edge above {@link #TILE_EDGE} is instead computed tile by tile, one task
-     * per tile ({@link #computeTiled}; the tile borders' halo is recomputed, and the intermediates stay in cache).
+     * per tile ({@link TiledFeatures}; the tile borders' halo is recomputed, and the intermediates stay in cache).
      * {@link #compute(Block, Box)} takes the same path in the calling thread.
      *
      * @param executor the workers, or null to compute in the calling thread
@@ -121,96 +118,15 @@ public final class FeatureComputer {
     }
 
     /**
-     * Largest edge of the tiles a single-plane output is computed in (see {@link #computeTiled}): 512² pixels
-     * keep a column's intermediates (about 1.3 MB per plane with the largest halos) in the caches.
+     * Largest edge of the tiles a single-plane output is computed in (see {@link TiledFeatures}): 512² pixels keep
+     * a column's intermediates (about 1.3 MB per plane with the largest halos) in the caches.
      */
     static final int TILE_EDGE = 512;
 
-    /**
-     * {@link #computeParallel} for an output one plane thick ({@code z} extent 1), cut into tiles of at most
-     * {@code edge}×{@code edge} pixels, one task per tile and time point: each task computes all columns of its
-     * tile (grown by the halo each needs, read from {@code input}) and interleaves them into its part of the
-     * output. Measured on the 41-channel 2048² set: whole-plane columns stream 16 MB planes through memory at
-     * every pass; tiles keep them in the caches, which despite the recomputed tile borders takes one thread from
-     * 0.78 s to 0.62 s and two from 0.46 s to 0.36 s (docs/benchmarks.md). Same values as the untiled computation
-     * (blocking never changes a value).
-     */
+    /** {@link #computeParallel} in tiles of at most {@code edge}² pixels ({@link TiledFeatures}); z extent 1. */
     float[] computeTiled(Block input, Box outputBox, ExecutorService executor, int edge) throws InterruptedException {
         checkCovers(input, outputBox);
-        Layout lay = new Layout(plan, outputBox);
-        List<Frame> tiles = tiles(lay.frame(), edge);
-        InputPlanes inputs = new InputPlanes(input, plan);
-        Scratch scratch = new Scratch();
-        int outLength = Math.multiplyExact(lay.pixels(), plan.channelCount());
-        // allocated (zeroed) by this thread while the workers compute their first tiles; they wait for it only to
-        // write
-        CompletableFuture<float[]> out = new CompletableFuture<>();
-        Runnable allocate = () -> {
-            try {
-                out.complete(new float[outLength]);
-            } catch (Throwable e) {
-                out.completeExceptionally(e);
-            }
-        };
-        int tIndex = plan.axes().indexOf('t');
-        long t0 = tIndex < 0 ? 0 : outputBox.start(tIndex);
-        int nt = tIndex < 0 ? 1 : (int) outputBox.size(tIndex);
-        for (int t = 0; t < nt; t++) {
-            long time = t0 + t;
-            float[][] raws = new float[plan.inputChannels()][];
-            for (int c = 0; c < raws.length; c++) {
-                raws[c] = inputs.plane(time, c);
-            }
-            List<Callable<Object>> parts = new ArrayList<>();
-            for (Frame tile : tiles) {
-                parts.add(Executors.callable(() -> {
-                    float[][] planes = new float[plan.channelCount()][];
-                    for (int c = 0; c < raws.length; c++) {
-                        for (ScaleFilters f : filters) {
-                            f.compute(raws[c], inputs.frame(), tile, c, planes, scratch);
-                        }
-                    }
-                    lay.interleave(planes, tile, time, out.join(), 0, tile.size(Frame.Y));
-                    for (float[] p : planes) {
-                        scratch.give(p);
-                    }
-                }));
-            }
-            try {
-                runAll(parts, executor, t == 0 ? allocate : () -> { });
-            } finally {
-                // a failed or refused submission skips the allocation: release tasks waiting for the output
-                out.completeExceptionally(new CancellationException("feature computation failed"));
-            }
-        }
-        try {
-            return out.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    // `whole` cut into tiles of at most edge×edge pixels (z extent 1), in near-equal parts per axis, row-major.
-    static List<Frame> tiles(Frame whole, int edge) {
-        int ny = whole.size(Frame.Y);
-        int nx = whole.size(Frame.X);
-        int py = Math.ceilDiv(ny, edge);
-        int px = Math.ceilDiv(nx, edge);
-        int[] image = {whole.image(Frame.Z), whole.image(Frame.Y), whole.image(Frame.X)};
-        List<Frame> tiles = new ArrayList<>();
-        for (int i = 0; i < py; i++) {
-            int y0 = whole.start(Frame.Y) + (int) ((long) ny * i / py);
-            int y1 = whole.start(Frame.Y) + (int) ((long) ny * (i + 1) / py);
-            for (int j = 0; j < px; j++) {
-                int x0 = whole.start(Frame.X) + (int) ((long) nx * j / px);
-                int x1 = whole.start(Frame.X) + (int) ((long) nx * (j + 1) / px);
-                tiles.add(new Frame(new int[] {whole.start(Frame.Z), y0, x0}, new int[] {1, y1 - y0, x1 - x0}, image));
-            }
-        }
-        return tiles;
+        return new TiledFeatures(plan, filters).compute(input, outputBox, executor, edge);
     }
 
     /**
@@ -291,7 +207,7 @@ public final class FeatureComputer {
 
     // As above; `meanwhile` runs in this thread after the tasks are submitted (before them, without an executor)
     // and must not throw.
-    private static void runAll(List<Callable<Object>> tasks, ExecutorService executor, Runnable meanwhile)
+    static void runAll(List<Callable<Object>> tasks, ExecutorService executor, Runnable meanwhile)
             throws InterruptedException {
         if (executor == null) {
             meanwhile.run();
