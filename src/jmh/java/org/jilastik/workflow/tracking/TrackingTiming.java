@@ -41,37 +41,8 @@ public final class TrackingTiming {
                 active += v > 0 ? 1 : 0;
             }
             System.out.printf("nodes %d links %d active %d: graph+energies %.3f s, flow solver %.3f s, digest %d%n",
-                    g.nodeCount(), g.linkCount(), active, (t1 - t0) / 1e9, (t2 - t1) / 1e9, digest(s));
+                    g.nodeCount(), g.linkCount(), active, (t1 - t0) / 1e9, (t2 - t1) / 1e9, SolutionDigest.of(s));
         }
-    }
-
-    /**
-     * FNV-1a over the node values, link values and division flags (each with its index), the digest of
-     * {@code SuccessiveShortestPathsRegressionTest}: equal digests before and after a solver change mean the same
-     * solution.
-     */
-    static long digest(Solution s) {
-        long h = 0xcbf29ce484222325L;
-        for (int[] values : new int[][] {s.nodeValues(), s.linkValues()}) {
-            h = mix(h, values.length);
-            for (int i = 0; i < values.length; i++) {
-                h = mix(mix(h, i), values[i]);
-            }
-        }
-        boolean[] div = s.divisions();
-        h = mix(h, div.length);
-        for (int i = 0; i < div.length; i++) {
-            h = mix(mix(h, i), div[i] ? 1 : 0);
-        }
-        return h;
-    }
-
-    private static long mix(long h, int v) {
-        for (int b = 0; b < 4; b++) {
-            h ^= (v >>> (8 * b)) & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     static List<FrameObjects> synthetic(int frames, int objects, Random rnd) {

@@ -75,7 +75,7 @@ class SuccessiveShortestPathsRegressionTest {
         Solution s = new SuccessiveShortestPaths().solve(model, w);
         double e = Energy.of(model, w, s);
         assertThat(active(s)).as("active nodes").isGreaterThan(0);
-        assertThat(digest(s)).as("digest of node, link and division values").isEqualTo(digest);
+        assertThat(SolutionDigest.of(s)).as("digest of node, link and division values").isEqualTo(digest);
         assertThat(e).as("energy").isEqualTo(energy);
     }
 
@@ -85,31 +85,6 @@ class SuccessiveShortestPathsRegressionTest {
             n += v > 0 ? 1 : 0;
         }
         return n;
-    }
-
-    /** FNV-1a over the node values, then the link values, then the division flags, each with its index. */
-    static long digest(Solution s) {
-        long h = 0xcbf29ce484222325L;
-        for (int[] values : new int[][] {s.nodeValues(), s.linkValues()}) {
-            h = mix(h, values.length);
-            for (int i = 0; i < values.length; i++) {
-                h = mix(mix(h, i), values[i]);
-            }
-        }
-        boolean[] div = s.divisions();
-        h = mix(h, div.length);
-        for (int i = 0; i < div.length; i++) {
-            h = mix(mix(h, i), div[i] ? 1 : 0);
-        }
-        return h;
-    }
-
-    private static long mix(long h, int v) {
-        for (int b = 0; b < 4; b++) {
-            h ^= (v >>> (8 * b)) & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     /**
