@@ -211,14 +211,10 @@ final class ReducedKeyQueue {
             if (!less(key, v, keys[parent], items[parent])) {
                 break;
             }
-            keys[i] = keys[parent];
-            items[i] = items[parent];
-            heapPos[items[i]] = i;
+            place(i, keys[parent], items[parent]);
             i = parent;
         }
-        keys[i] = key;
-        items[i] = v;
-        heapPos[v] = i;
+        place(i, key, v);
     }
 
     /** Places (key, v) at or below slot i of the heap, whose subtrees below i are heaps. */
@@ -234,11 +230,14 @@ final class ReducedKeyQueue {
             if (!less(keys[c], items[c], key, v)) {
                 break;
             }
-            keys[i] = keys[c];
-            items[i] = items[c];
-            heapPos[items[i]] = i;
+            place(i, keys[c], items[c]);
             i = c;
         }
+        place(i, key, v);
+    }
+
+    /** Puts (key, v) into heap slot i and records the slot. */
+    private void place(int i, double key, int v) {
         keys[i] = key;
         items[i] = v;
         heapPos[v] = i;
