@@ -99,6 +99,34 @@ final class StageTraining {
             throw JilastikException.processing("the project has no labels in " + where + " to train from; label "
                     + "pixels in ilastik or with \"jilastik train --labels\"");
         }
+        TrainingSet data = trainingSet(project, stage, before);
+        ClassifierFactorySettings factory = group.factory();
+        Double proportion = settings.labelProportion() != null ? settings.labelProportion()
+                : factory == null ? null : factory.labelProportion();
+        if (proportion != null && proportion < 1.0) {
+            data = data.subsample(proportion, settings.seed() ^ stage.number());
+        }
+        int trees = settings.treeCount() != null ? settings.treeCount()
+                : factory == null ? ForestTrainer.DEFAULT_TREES : factory.treesOrDefault();
+        int forests = factory != null && factory.numForests() != null ? factory.numForests() : settings.threads();
+        ForestTrainer trainer = new ForestTrainer(trees, Math.max(1, forests), settings.seed() + stage.number(),
+                settings.threads());
+        ForestTrainer.Result result = trainer.train(data, settings.importance());
+        return new TrainedResult(TrainedStage.of(stage, result.classifier()), result, trees, Math.max(1, forests),
+                proportion, data.sampleCount());
+    }
+
+    /**
+     * The training samples of one stage: the stage's features at every labelled pixel of every lane, in lane and
+     * label-block order (stage k ≥ 2 of Autocontext sees the raw data stacked with the probabilities of
+     * {@code before}).
+     *
+     * @param stage a stage with a feature selection and a classifier group holding labels
+     * @throws JilastikException (processing) when the labels mark no pixel of the project's images
+     */
+    static TrainingSet trainingSet(Project project, PixelStage stage, List<TrainedStage> before) {
+        ClassifierGroup group = stage.classifier();
+        String where = group.name();
         int classCount = group.classes().count() > 0 ? group.classes().count() : 255;
         LabelSamples samples = null;
         for (Lane lane : project.lanes()) {
@@ -129,21 +157,7 @@ final class StageTraining {
             throw JilastikException.processing("the labels in " + where + " mark no pixel of the project's images; "
                     + "label pixels in ilastik or with \"jilastik train --labels\"");
         }
-        TrainingSet data = samples.toTrainingSet();
-        ClassifierFactorySettings factory = group.factory();
-        Double proportion = settings.labelProportion() != null ? settings.labelProportion()
-                : factory == null ? null : factory.labelProportion();
-        if (proportion != null && proportion < 1.0) {
-            data = data.subsample(proportion, settings.seed() ^ stage.number());
-        }
-        int trees = settings.treeCount() != null ? settings.treeCount()
-                : factory == null ? ForestTrainer.DEFAULT_TREES : factory.treesOrDefault();
-        int forests = factory != null && factory.numForests() != null ? factory.numForests() : settings.threads();
-        ForestTrainer trainer = new ForestTrainer(trees, Math.max(1, forests), settings.seed() + stage.number(),
-                settings.threads());
-        ForestTrainer.Result result = trainer.train(data, settings.importance());
-        return new TrainedResult(TrainedStage.of(stage, result.classifier()), result, trees, Math.max(1, forests),
-                proportion, data.sampleCount());
+        return samples.toTrainingSet();
     }
 
     /**
