@@ -46,8 +46,8 @@ final class FastfiltersEigen3 {
         staged(xx, xy, xz, yy, yz, zz, from, n, l0, l1, l2);
     }
 
-    /** Pixels per stage of {@link #staged}: the stage arrays (12 × 1 KB) stay in L1. */
-    private static final int STAGE = 256;
+    /** Pixels per run of {@link #staged} and of the vector lanes: a run's stage array (6 KB) stays in L1. */
+    static final int STAGE = 256;
 
     /**
      * One SIMD lane of fastfilters' vector eigenvalue code for each pixel of {@code [from, to)}: per pixel, the
@@ -59,72 +59,84 @@ final class FastfiltersEigen3 {
      */
     static void staged(float[] xx, float[] xy, float[] xz, float[] yy, float[] yz, float[] zz, int from, int to,
                        float[] l0, float[] l1, float[] l2) {
-        float[] sm = new float[STAGE];
-        float[] c2d3 = new float[STAGE];
-        float[] mag = new float[STAGE];
-        float[] ay = new float[STAGE];
-        float[] ax = new float[STAGE];
-        float[] ang = new float[STAGE];
+        float[] stage = new float[6 * STAGE];
         for (int base = from; base < to; base += STAGE) {
-            int len = Math.min(STAGE, to - base);
-            for (int k = 0; k < len; k++) {
-                int i = base + k;
-                // fastfilters' argument order: (a00, a01, a02, a11, a12, a22) = (zz, yz, xz, yy, xy, xx)
-                float a00 = zz[i];
-                float a01 = yz[i];
-                float a02 = xz[i];
-                float a11 = yy[i];
-                float a12 = xy[i];
-                float a22 = xx[i];
-                float m = max(max(max(Math.abs(a00), Math.abs(a01)), max(Math.abs(a02), Math.abs(a11))),
-                        max(Math.abs(a12), Math.abs(a22)));
-                if (m == 0f) {
-                    m = 1f;
-                }
-                a00 /= m;
-                a01 /= m;
-                a02 /= m;
-                a11 /= m;
-                a12 /= m;
-                a22 /= m;
-                float c0 = a00 * a11 * a22 + 2f * a01 * a02 * a12 - a00 * a12 * a12 - a11 * a02 * a02
-                        - a22 * a01 * a01;
-                float c1 = a00 * a11 - a01 * a01 + a00 * a22 - a02 * a02 + a11 * a22 - a12 * a12;
-                float c2 = a00 + a11 + a22;
-                float c2Div3 = c2 * INV3;
-                float aDiv3 = min((c1 - c2 * c2Div3) * INV3, 0f);
-                float mbDiv2 = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
-                float q = min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
-                sm[k] = m;
-                c2d3[k] = c2Div3;
-                mag[k] = (float) Math.sqrt(-aDiv3);
-                ay[k] = (float) Math.sqrt(-q);
-                ax[k] = mbDiv2;
+            stagedRun(xx, xy, xz, yy, yz, zz, base, Math.min(STAGE, to - base), l0, l1, l2, stage);
+        }
+    }
+
+    /*
+     * One run of at most STAGE pixels from `base`. A method of its own so that the JIT compiles it as a whole after
+     * a few calls, with profiles in which every loop has also exited: a long loop compiled on stack (OSR) inside
+     * one call has never seen its exit, so C2 compiles the exit as an uncommon trap, and leaving the loop throws
+     * the compiled code away (in a 128^3 run five times, each time falling back to the interpreter).
+     * `stage` holds six runs of STAGE floats: scale m, c2/3, magnitude, atan2's y and x, angle.
+     */
+    private static void stagedRun(float[] xx, float[] xy, float[] xz, float[] yy, float[] yz, float[] zz, int base,
+                                  int len, float[] l0, float[] l1, float[] l2, float[] stage) {
+        final int sm = 0;
+        final int c2d3 = STAGE;
+        final int mag = 2 * STAGE;
+        final int ay = 3 * STAGE;
+        final int ax = 4 * STAGE;
+        final int ang = 5 * STAGE;
+        for (int k = 0; k < len; k++) {
+            int i = base + k;
+            // fastfilters' argument order: (a00, a01, a02, a11, a12, a22) = (zz, yz, xz, yy, xy, xx)
+            float a00 = zz[i];
+            float a01 = yz[i];
+            float a02 = xz[i];
+            float a11 = yy[i];
+            float a12 = xy[i];
+            float a22 = xx[i];
+            float m = max(max(max(Math.abs(a00), Math.abs(a01)), max(Math.abs(a02), Math.abs(a11))),
+                    max(Math.abs(a12), Math.abs(a22)));
+            if (m == 0f) {
+                m = 1f;
             }
-            for (int k = 0; k < len; k++) {
-                ang[k] = atan2(ay[k], ax[k]) * INV3;
-            }
-            for (int k = 0; k < len; k++) {
-                float angle = ang[k];
-                float sn = sin(angle);
-                float cs = cos(angle);
-                float c2Div3 = c2d3[k];
-                float magnitude = mag[k];
-                float r0 = c2Div3 + 2f * magnitude * cs;
-                float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
-                float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);
-                float t0 = min(r0, r1);
-                float t1 = max(r0, r1);
-                float s0 = min(t0, r2);
-                float t2 = max(t0, r2);
-                float s1 = min(t1, t2);
-                float s2 = max(t1, t2);
-                float m = sm[k];
-                int i = base + k;
-                l2[i] = s0 * m;
-                l1[i] = s1 * m;
-                l0[i] = s2 * m;
-            }
+            a00 /= m;
+            a01 /= m;
+            a02 /= m;
+            a11 /= m;
+            a12 /= m;
+            a22 /= m;
+            float c0 = a00 * a11 * a22 + 2f * a01 * a02 * a12 - a00 * a12 * a12 - a11 * a02 * a02
+                    - a22 * a01 * a01;
+            float c1 = a00 * a11 - a01 * a01 + a00 * a22 - a02 * a02 + a11 * a22 - a12 * a12;
+            float c2 = a00 + a11 + a22;
+            float c2Div3 = c2 * INV3;
+            float aDiv3 = min((c1 - c2 * c2Div3) * INV3, 0f);
+            float mbDiv2 = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
+            float q = min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
+            stage[sm + k] = m;
+            stage[c2d3 + k] = c2Div3;
+            stage[mag + k] = (float) Math.sqrt(-aDiv3);
+            stage[ay + k] = (float) Math.sqrt(-q);
+            stage[ax + k] = mbDiv2;
+        }
+        for (int k = 0; k < len; k++) {
+            stage[ang + k] = atan2(stage[ay + k], stage[ax + k]) * INV3;
+        }
+        for (int k = 0; k < len; k++) {
+            float angle = stage[ang + k];
+            float sn = sin(angle);
+            float cs = cos(angle);
+            float c2Div3 = stage[c2d3 + k];
+            float magnitude = stage[mag + k];
+            float r0 = c2Div3 + 2f * magnitude * cs;
+            float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
+            float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);
+            float t0 = min(r0, r1);
+            float t1 = max(r0, r1);
+            float s0 = min(t0, r2);
+            float t2 = max(t0, r2);
+            float s1 = min(t1, t2);
+            float s2 = max(t1, t2);
+            float m = stage[sm + k];
+            int i = base + k;
+            l2[i] = s0 * m;
+            l1[i] = s1 * m;
+            l0[i] = s2 * m;
         }
     }
 
