@@ -94,9 +94,8 @@ public final class FeatureComputer {
 
     /**
      * {@link #computeParallel}, written into {@code into} when it is not null: a caller that computes many boxes
-     * of one size reuses its output array instead of having the JVM allocate and zero a new one per call (for the
-     * 41-channel 2048² set that is 690 MB, whose zeroing costs about as much memory traffic as writing the
-     * features). Every element of {@code into} is overwritten.
+     * of one size reuses its output array instead of having the JVM allocate and zero a new one per call (690 MB
+     * for the 41-channel set of a 2048² image). Every element of {@code into} is overwritten.
      *
      * @param into the output (length: pixels of the box × {@link FeaturePlan#channelCount()}), or null for a new
      *             array
@@ -113,8 +112,7 @@ public final class FeatureComputer {
         }
         Frame whole = lay.frame();
         if (whole.size(Frame.Z) == 1 && (whole.size(Frame.Y) > TILE_EDGE || whole.size(Frame.X) > TILE_EDGE)) {
-            checkCovers(input, outputBox);
-            return new TiledFeatures(plan, filters).compute(input, outputBox, executor, TILE_EDGE, into);
+            return computeTiled(input, outputBox, executor, TILE_EDGE, into);
         }
         float[][] out = {into};
         Frame target = lay.frame();
@@ -145,10 +143,14 @@ public final class FeatureComputer {
      */
     static final int TILE_EDGE = 512;
 
-    /** {@link #computeParallel} in tiles of at most {@code edge}² pixels ({@link TiledFeatures}); z extent 1. */
-    float[] computeTiled(Block input, Box outputBox, ExecutorService executor, int edge) throws InterruptedException {
+    /**
+     * {@link #computeInto} in tiles of at most {@code edge}² pixels ({@link TiledFeatures}); z extent 1, {@code into}
+     * of the right length or null.
+     */
+    float[] computeTiled(Block input, Box outputBox, ExecutorService executor, int edge, float[] into)
+            throws InterruptedException {
         checkCovers(input, outputBox);
-        return new TiledFeatures(plan, filters).compute(input, outputBox, executor, edge, null);
+        return new TiledFeatures(plan, filters).compute(input, outputBox, executor, edge, into);
     }
 
     /**

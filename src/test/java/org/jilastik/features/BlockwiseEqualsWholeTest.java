@@ -52,6 +52,12 @@ class BlockwiseEqualsWholeTest {
 
                 float[] parallel = computer.computeParallel(in, out, pool, 2 + rnd.nextInt(3));
                 assertThat(parallel).as("parallel, trial %d", trial).isEqualTo(expected);
+                // into a caller's array: every element overwritten (it starts as NaN)
+                for (ExecutorService ex : new ExecutorService[] {null, pool}) {
+                    float[] into = nans(expected.length);
+                    assertThat(computer.computeInto(in, out, ex, 2, into)).as("into, trial %d", trial).isSameAs(into)
+                            .isEqualTo(expected);
+                }
 
                 // the same values as channel planes (what the forest reads), with and without workers
                 int channels = plan.channelCount();
@@ -73,14 +79,24 @@ class BlockwiseEqualsWholeTest {
                 if (!hasZ) {
                     int edge = 3 + rnd.nextInt(30);
                     for (ExecutorService ex : new ExecutorService[] {null, pool}) {
-                        assertThat(computer.computeTiled(in, out, ex, edge))
+                        assertThat(computer.computeTiled(in, out, ex, edge, null))
                                 .as("tiles of %d, trial %d, workers %s", edge, trial, ex != null).isEqualTo(expected);
+                        float[] into = nans(expected.length);
+                        assertThat(computer.computeTiled(in, out, ex, edge, into))
+                                .as("tiles of %d into an array, trial %d, workers %s", edge, trial, ex != null)
+                                .isSameAs(into).isEqualTo(expected);
                     }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static float[] nans(int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, Float.NaN);
+        return a;
     }
 
     private static FeatureSelection randomSelection(Random rnd, boolean hasZ) {
