@@ -94,6 +94,9 @@ class FeaturePlanTest {
         assertThat(FeaturePlan.pythonFloat(10.0)).isEqualTo("10.0");
         assertThat(FeaturePlan.pythonFloat(1.6)).isEqualTo("1.6");
         assertThat(FeaturePlan.pythonFloat(0.00001)).isEqualTo("1e-05");
+        assertThat(FeaturePlan.pythonFloat(0.0005)).isEqualTo("0.0005");
+        assertThat(FeaturePlan.pythonFloat(1234.5)).isEqualTo("1234.5");
+        assertThat(FeaturePlan.pythonFloat(12345678.5)).isEqualTo("12345678.5");
     }
 
     @Test
