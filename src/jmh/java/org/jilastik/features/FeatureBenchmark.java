@@ -47,7 +47,6 @@ public class FeatureBenchmark {
     private FeatureComputer computer;
     private Block input;
     private ExecutorService pool;
-    private float[] into;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,7 +58,6 @@ public class FeatureBenchmark {
         FeaturePlan plan = FeaturePlan.of(readSelection(ilp), input.axes(), input.box().shape());
         computer = new FeatureComputer(plan);
         pool = Executors.newFixedThreadPool(threads);
-        into = new float[Math.multiplyExact(Math.toIntExact(input.box().numElements()), plan.channelCount())];
     }
 
     @TearDown(Level.Trial)
@@ -79,8 +77,20 @@ public class FeatureBenchmark {
      * measurement is the features, without the JVM zeroing a fresh 690 MB array per call.
      */
     @Benchmark
-    public float[] featuresInto() throws InterruptedException {
-        return computer.computeInto(input, input.box(), threads == 1 ? null : pool, threads, into);
+    public float[] featuresInto(Output output) throws InterruptedException {
+        return computer.computeInto(input, input.box(), threads == 1 ? null : pool, threads, output.into);
+    }
+
+    /** The output array of {@link #featuresInto}, allocated only for that benchmark (the others keep the heap). */
+    @State(Scope.Benchmark)
+    public static class Output {
+        float[] into;
+
+        @Setup(Level.Trial)
+        public void setUp(FeatureBenchmark b) {
+            into = new float[Math.multiplyExact(Math.toIntExact(b.input.box().numElements()),
+                    b.computer.plan().channelCount())];
+        }
     }
 
     /** The features as channel planes, the layout the forest reads ({@link FeatureComputer#computePlanes}). */
