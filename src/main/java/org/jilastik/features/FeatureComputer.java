@@ -110,12 +110,11 @@ public final class FeatureComputer {
             throw new IllegalArgumentException("output array of " + into.length + " floats for " + outLength
                     + " feature values");
         }
-        Frame whole = lay.frame();
-        if (whole.size(Frame.Z) == 1 && (whole.size(Frame.Y) > TILE_EDGE || whole.size(Frame.X) > TILE_EDGE)) {
+        Frame target = lay.frame();
+        if (target.size(Frame.Z) == 1 && (target.size(Frame.Y) > TILE_EDGE || target.size(Frame.X) > TILE_EDGE)) {
             return computeTiled(input, outputBox, executor, TILE_EDGE, into);
         }
         float[][] out = {into};
-        Frame target = lay.frame();
         int rows = target.size(Frame.Z) * target.size(Frame.Y);
         int ranges = executor == null ? 1 : Math.min(rows, 4 * Math.max(1, tasks));
         Scratch scratch = new Scratch();

@@ -168,14 +168,13 @@ public final class FeaturePlan {
         if (v == Math.rint(v) && a < 1e16) {
             return (long) v + ".0";
         }
-        if (a >= 1e-4 && a < 1e16) {
-            // Java writes 1e-3 <= |v| < 1e7 plainly already; BigDecimal only for the rest (its first use loads and
-            // interprets BigInteger code on the start-up path: ~15 ms of every run, JFR)
-            String plain = Double.toString(v);
-            return plain.indexOf('E') < 0 ? plain : new BigDecimal(plain).stripTrailingZeros().toPlainString();
-        }
-        String s = Double.toString(v); // shortest digits, Java exponent syntax d.dddE-n
+        String s = Double.toString(v); // shortest digits; Java exponent syntax d.dddE-n outside [1e-3, 1e7)
         int e = s.indexOf('E');
+        if (a >= 1e-4 && a < 1e16) {
+            // BigDecimal only where Java wrote an exponent (its first use loads and interprets BigInteger code on the
+            // start-up path: ~15 ms of every run, JFR)
+            return e < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
+        }
         String mant = s.substring(0, e);
         if (mant.endsWith(".0")) {
             mant = mant.substring(0, mant.length() - 2);
